@@ -1,0 +1,202 @@
+"""Data shared by every stage: what readers produce, what checks report, what reporters render.
+
+    reader  -> Document(blocks)          text + where each character came from
+    segment -> Segment                   one sentence (or interface string) with a Role
+    detect  -> Segment.detected_lang     "en", "fr", another code, or None (undetermined)
+    checks  -> Finding                   a value, never an exception
+    report  -> Report                    findings + summary + run signature
+
+Offsets are 0-based code points into the decoded file text; lines and columns are 1-based,
+columns counted in code points (what SARIF calls ``unicodeCodePoints``).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Severity(StrEnum):
+    """Gate severity: what ``--fail-on`` compares against."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return _SEVERITY_RANK[self]
+
+    def at_least(self, other: Severity) -> bool:
+        return self.rank >= other.rank
+
+
+_SEVERITY_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+class Category(StrEnum):
+    """Issue family; summaries, filters and scores roll up by it."""
+
+    LANGUAGE = "language"
+    UNTRANSLATED = "untranslated"
+    TERMINOLOGY = "terminology"
+    PUNCTUATION = "punctuation"
+    WHITESPACE = "whitespace"
+    STYLE = "style"
+
+
+class Role(StrEnum):
+    """What a piece of a monolingual page is; language expectations and severities follow it."""
+
+    TITLE = "title"
+    TAGS = "tags"
+    BYLINE = "byline"
+    DATELINE = "dateline"
+    BODY = "body"
+    INTERFACE = "interface"
+
+
+class Location(Frozen):
+    """Where a segment or a finding's span sits in its file."""
+
+    path: str = Field(description="Path as the user gave it (relative paths stay relative).")
+    line: int = Field(description="1-based line of the first character.")
+    column: int = Field(description="1-based column of the first character, in code points.")
+    end_line: int = Field(description="1-based line of the last character.")
+    end_column: int = Field(description="1-based column just past the last character (exclusive).")
+    offset: int = Field(description="0-based code-point offset of the first character in the file.")
+    end_offset: int = Field(description="0-based code-point offset just past the last character.")
+    segment_id: str = Field(description="Stable id of the segment inside its file, e.g. 'p3.s2'.")
+
+
+Anchor = tuple[int, int]
+"""(index in a text, offset in the file): from that index on, characters map to consecutive
+file offsets until the next anchor. Lets readers drop markup and decode entities without
+losing exact positions."""
+
+
+class Block(Frozen):
+    """A run of text as a reader found it: a paragraph, heading, list item, cell or label."""
+
+    text: str
+    anchors: tuple[Anchor, ...]
+    kind: str = "paragraph"
+    role: Role | None = Field(default=None, description="Set when markup says what it is (HTML DOM).")
+
+
+class Document(Frozen):
+    """A monolingual file after reading: its decoded text and its blocks in order."""
+
+    path: str
+    format: str
+    text: str = Field(repr=False)
+    blocks: tuple[Block, ...]
+
+
+class Segment(Frozen):
+    """One unit of checking: a sentence of a paragraph, or a whole short string."""
+
+    id: str
+    text: str
+    anchors: tuple[Anchor, ...]
+    kind: str = "paragraph"
+    role: Role = Role.BODY
+    location: Location
+    detected_lang: str | None = Field(
+        default=None, description="Set by the detect step; None means undetermined."
+    )
+
+
+class Span(Frozen):
+    """Offsets of the offending text inside the segment's text (0-based, end exclusive)."""
+
+    start: int
+    end: int
+
+
+class Finding(Frozen):
+    """One problem found by one check in one segment."""
+
+    code: str = Field(description="Stable check code, e.g. 'TERM01'.")
+    check: str = Field(description="Readable check name, e.g. 'forbidden-term'.")
+    category: Category
+    severity: Severity
+    message: str
+    location: Location = Field(description="Position of the offending span in the file.")
+    text: str = Field(description="The whole segment the finding is in.")
+    span: Span | None = None
+    suggestion: str | None = None
+    role: Role | None = None
+    detected_lang: str | None = None
+    expected_lang: str | None = None
+
+    def sort_key(self) -> tuple:
+        loc = self.location
+        return (loc.path, loc.offset, loc.end_offset, self.code, self.message)
+
+
+class InputError(Frozen):
+    """A file tqa could not read; reported, never raised past the pipeline."""
+
+    path: str
+    message: str
+    line: int | None = None
+    column: int | None = None
+
+    def describe(self) -> str:
+        where = self.path
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return f"{where}: {self.message}"
+
+
+class Summary(Frozen):
+    files: int
+    segments: int
+    words: int
+    findings: int
+    by_severity: dict[str, int]
+    by_category: dict[str, int]
+    input_errors: int = 0
+
+
+class GlossaryInfo(Frozen):
+    path: str
+    sha256: str
+    terms: int
+
+
+class Signature(Frozen):
+    """Every setting that changes the findings, so two reports can be compared (sacrebleu's idea)."""
+
+    tqa_version: str
+    source_lang: str
+    target_lang: str
+    checks: tuple[str, ...]
+    glossaries: tuple[GlossaryInfo, ...]
+    detector: str
+    seed: int
+
+    def compact(self) -> str:
+        glossaries = ",".join(g.sha256[:12] for g in self.glossaries) or "none"
+        return (
+            f"tqa:{self.tqa_version}|langs:{self.source_lang}-{self.target_lang}"
+            f"|checks:{len(self.checks)}|glossaries:{glossaries}|detector:{self.detector}|seed:{self.seed}"
+        )
+
+
+class Report(Frozen):
+    """The result of one run; every output format is rendered from it."""
+
+    schema_version: int = 1
+    signature: Signature
+    summary: Summary
+    findings: tuple[Finding, ...]
+    input_errors: tuple[InputError, ...] = ()

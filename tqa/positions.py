@@ -1,0 +1,60 @@
+"""Turn code-point offsets into 1-based lines and columns, and text indices into file offsets."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from .models import Anchor, Location
+
+# NOTE: \r\n is one break; a lone \r (old Mac) is one too. Unicode breaks come with the
+# encodings issue; until then they stay inside lines.
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+class LineIndex:
+    """Start offset of every line of a text, for offset -> (line, column) in O(log n)."""
+
+    def __init__(self, text: str):
+        self.starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, offset) - 1
+        return line + 1, offset - self.starts[line] + 1
+
+
+def file_offset(anchors: Sequence[Anchor], index: int) -> int:
+    """File offset of the character at ``index`` of a text described by ``anchors``."""
+    keys = [a[0] for a in anchors]
+    i = max(bisect.bisect_right(keys, index) - 1, 0)
+    text_at, file_at = anchors[i]
+    return file_at + (index - text_at)
+
+
+def slice_anchors(anchors: Sequence[Anchor], start: int, end: int) -> tuple[Anchor, ...]:
+    """Anchors of ``text[start:end]``, re-based so index 0 is ``start``."""
+    result = [(0, file_offset(anchors, start))]
+    result += [(t - start, f) for t, f in anchors if start < t < end]
+    return tuple(result)
+
+
+def locate(
+    path: str, index: LineIndex, anchors: Sequence[Anchor], start: int, end: int, segment_id: str
+) -> Location:
+    """Location of ``text[start:end]`` (end exclusive) in the file."""
+    begin = file_offset(anchors, start)
+    # The end is one past the last character: map the last character, then step over it.
+    finish = file_offset(anchors, end - 1) + 1 if end > start else begin
+    line, column = index.position(begin)
+    end_line, end_column = index.position(finish)
+    return Location(
+        path=path,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        offset=begin,
+        end_offset=finish,
+        segment_id=segment_id,
+    )
