@@ -1,0 +1,88 @@
+"""Build the EN/FR language-identification set from French gettext catalogs.
+
+Each translated entry of a ``.po`` file gives an English segment (msgid) and a French one
+(msgstr). Real catalogs are what tqa meets: UI strings, placeholders and markup included, so
+placeholders (``%(name)s``, ``{count}``) and HTML tags are kept as they are. Only line breaks and
+tabs are folded to spaces (one TSV row per segment); no-break spaces are kept, they are French
+evidence. Pairs identical in both languages ("Description", "Date") are dropped and counted:
+they have no language to find. Fuzzy and untranslated entries are skipped.
+
+Usage: python bench/build_langid_set.py LABEL=FILE.po [LABEL=FILE.po ...] > out.tsv
+LABEL names the package and file in the ``source`` column; files are read in the order given
+and a text is kept only the first time it appears, so list the dev packages first.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+FOLD = re.compile(r"[\t\r\n ]+")
+LETTER = re.compile(r"[^\W\d_]")
+
+
+def po_entries(text: str) -> Iterator[dict[str, str]]:
+    """Yield each entry of a .po file as {keyword: unescaped string}, with '#,' flags as 'flags'."""
+    entry: dict[str, str] = {}
+    key = None
+    for line in text.splitlines() + [""]:
+        line = line.strip()
+        if not line:
+            if entry:
+                yield entry
+            entry, key = {}, None
+        elif line.startswith("#,"):
+            entry["flags"] = entry.get("flags", "") + line[2:]
+        elif line.startswith("#"):
+            continue
+        elif line.startswith('"'):
+            entry[key] += ast.literal_eval(line)
+        else:
+            key, _, value = line.partition(" ")
+            entry[key] = ast.literal_eval(value)
+
+
+def pairs(entry: dict[str, str]) -> Iterator[tuple[str, str]]:
+    """(English, French) pairs of one translated entry, plural forms included."""
+    if not entry.get("msgid") or "fuzzy" in entry.get("flags", ""):
+        return
+    if "msgid_plural" in entry:
+        yield entry["msgid"], entry.get("msgstr[0]", "")
+        yield entry["msgid_plural"], entry.get("msgstr[1]", "")
+    else:
+        yield entry["msgid"], entry.get("msgstr", "")
+
+
+def fold(text: str) -> str:
+    return FOLD.sub(" ", text).strip(" ")
+
+
+def main(args: list[str]) -> None:
+    seen: set[tuple[str, str]] = set()
+    identical = duplicates = 0
+    print("lang\ttext\tsource")
+    for arg in args:
+        label, _, path = arg.partition("=")
+        for entry in po_entries(Path(path).read_text(encoding="utf-8")):
+            for en, fr in pairs(entry):
+                en, fr = fold(en), fold(fr)
+                if not fr or not LETTER.search(en):
+                    continue
+                if en == fr:
+                    identical += 1
+                    continue
+                for lang, text in (("en", en), ("fr", fr)):
+                    if (lang, text) in seen:
+                        duplicates += 1
+                        continue
+                    seen.add((lang, text))
+                    print(f"{lang}\t{text}\t{label}")
+    print(f"kept {len(seen)} segments; dropped {identical} identical pairs, "
+          f"{duplicates} duplicate segments", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
