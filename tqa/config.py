@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -27,7 +28,6 @@ class Settings(BaseModel):
     fail_on: Severity = Severity.ERROR
     severity: dict[str, Severity] = Field(default_factory=dict)
     seed: int = 0
-    base_dir: str = Field(default=".", description="Where relative glossary paths are resolved.")
 
     @field_validator("target_lang", "source_lang")
     @classmethod
@@ -72,6 +72,14 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise TqaError(f"invalid TOML: {exc}", path=str(path)) from None
 
 
+def _resolve_paths(values: dict[str, Any], folder: Path) -> dict[str, Any]:
+    """Glossary paths in a config file are relative to that file, not to where tqa runs."""
+    glossaries = values.get("glossaries")
+    if isinstance(glossaries, list):
+        values = {**values, "glossaries": [os.path.relpath(folder / g) for g in glossaries]}
+    return values
+
+
 def load_settings(cli: dict[str, Any], config_path: Path | None = None) -> Settings:
     """Merge the config file (if any) with command-line values that were actually given."""
     path = config_path or find_config(Path.cwd())
@@ -79,7 +87,7 @@ def load_settings(cli: dict[str, Any], config_path: Path | None = None) -> Setti
     if path is not None:
         table = _read_toml(path)
         values = table if path.name != "pyproject.toml" else table.get("tool", {}).get("tqa", {})
-        values = {**values, "base_dir": str(path.parent)}
+        values = _resolve_paths(values, path.parent)
     values.update({k: v for k, v in cli.items() if v not in (None, ())})
     try:
         return Settings.model_validate(values)

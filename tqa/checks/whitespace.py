@@ -1,0 +1,67 @@
+"""Whitespace: doubled spaces, and spaces before punctuation where the language has none."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..models import Category, Finding, Segment, Severity
+from .base import Check, Context
+
+# NOTE: only ordinary spaces and tabs count. No-break spaces (U+00A0, U+202F) are deliberate
+# typography: "11:52\u202fAM", French "« Oui »" and "Quoi ?".
+_DOUBLED = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
+
+# Punctuation that takes no space before it, by target language. French spaces ; : ! ?
+_NO_SPACE_BEFORE = {"fr": ",.…", "default": ",.;:!?…"}
+
+
+class DoubledSpace(Check):
+    """Two or more spaces (or tabs) in a row between words.
+
+    Why it matters: doubled spaces are invisible in most editors but show in print and in
+    justified text; they usually come from deleting a word while editing a translation.
+
+    Example: `the two  countries` (WS01). No-break spaces, such as the narrow one in
+    `11:52 AM`, are typography and are not reported.
+    """
+
+    code = "WS01"
+    name = "doubled-space"
+    category = Category.WHITESPACE
+    severity = Severity.WARNING
+
+    def check(self, segment: Segment, ctx: Context) -> Iterator[Finding]:
+        for match in _DOUBLED.finditer(segment.text):
+            yield self.finding(
+                segment, ctx, f"{len(match.group())} spaces in a row.", span=match.span(), suggestion=" "
+            )
+
+
+class SpaceBeforePunctuation(Check):
+    """A space stands before punctuation that the target language writes without one.
+
+    Why it matters: French typography puts a (no-break) space before ; : ! ? and inside
+    « »; carried into an English translation it looks like a typo. Commas and full stops
+    take no space in either language.
+
+    Example: English `Why ?` or `as follows :` (WS02). For a French target only `,` `.` `…`
+    are checked.
+    """
+
+    code = "WS02"
+    name = "space-before-punctuation"
+    category = Category.WHITESPACE
+    severity = Severity.WARNING
+
+    def check(self, segment: Segment, ctx: Context) -> Iterator[Finding]:
+        marks = _NO_SPACE_BEFORE.get(ctx.settings.target_lang, _NO_SPACE_BEFORE["default"])
+        pattern = re.compile(rf"(?<=\w)[ \t\u00a0\u202f]+([{re.escape(marks)}])(?!\w)")
+        for match in pattern.finditer(segment.text):
+            yield self.finding(
+                segment,
+                ctx,
+                f"Space before “{match.group(1)}”.",
+                span=match.span(),
+                suggestion=match.group(1),
+            )

@@ -1,0 +1,108 @@
+"""Command line: parse options -> run -> render -> exit status. Nothing else lives here.
+
+Exit status: 0 no finding at or above --fail-on; 1 findings at or above it; 2 usage,
+configuration or input errors (one line on stderr, never a traceback unless --debug).
+"""
+
+from __future__ import annotations
+
+import inspect
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .checks import ALL_CHECKS, check_by_code
+from .config import load_settings
+from .errors import TqaError
+from .models import Severity
+from .pipeline import exit_code, run
+from .reporters import REPORTERS, render
+from .reporters.jsonreport import schema
+
+SEVERITIES = click.Choice([s.value for s in Severity])
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="tqa")
+@click.option("--debug", is_flag=True, help="Show a traceback for unexpected errors.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """Translation QA: untranslated text, glossary calques, typography."""
+    ctx.obj = {"debug": debug}
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-g", "--glossary", "glossaries", multiple=True, help="Glossary CSV (repeatable).")
+@click.option("-t", "--target-lang", help="Language the text should be in [default: en].")
+@click.option("-s", "--source-lang", help="Language it was translated from [default: fr].")
+@click.option("--format", "fmt", type=click.Choice(sorted(REPORTERS)), default="terminal", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report here.")
+@click.option("--fail-on", type=SEVERITIES, help="Lowest severity that fails the run [default: error].")
+@click.option("--select", multiple=True, help="Only these checks (codes, names or prefixes).")
+@click.option("--ignore", multiple=True, help="Skip these checks (codes, names or prefixes).")
+@click.option("--config", type=click.Path(dir_okay=False, exists=True, path_type=Path), help="Config file.")
+def check(paths, glossaries, target_lang, source_lang, fmt, output, fail_on, select, ignore, config) -> None:
+    """Check documents for untranslated text, forbidden terms and typography."""
+    options = dict(glossaries=glossaries, target_lang=target_lang, source_lang=source_lang,
+                   fail_on=fail_on, select=select, ignore=ignore)
+    settings = load_settings(options, config)
+    report = run(paths, settings)
+    for error in report.input_errors:
+        click.echo(f"tqa: error: {error.describe()}", err=True)
+    write(render(report, fmt, color=output is None and fmt == "terminal" and sys.stdout.isatty()), output)
+    sys.exit(exit_code(report, settings.fail_on))
+
+
+@cli.command("checks")
+@click.option("--explain", metavar="CODE", help="Print the documentation of one check.")
+def list_checks(explain: str | None) -> None:
+    """List the checks, or explain one."""
+    if explain:
+        cls = check_by_code(explain)
+        click.echo(f"{cls.code} {cls.name} ({cls.category.value}, default {cls.severity.value})\n")
+        click.echo(inspect.cleandoc(cls.__doc__ or ""))
+        return
+    for cls in ALL_CHECKS:
+        click.echo(f"{cls.code:<8} {cls.name:<26} {cls.category.value:<13} {cls.severity.value:<8} {cls.summary()}")
+
+
+@cli.command("schema")
+def print_schema() -> None:
+    """Print the JSON Schema of `tqa check --format json`."""
+    click.echo(schema(), nl=False)
+
+
+def write(text: str, output: Path | None) -> None:
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise TqaError(f"cannot write report: {exc.strerror}", path=str(output)) from None
+
+
+def main() -> None:
+    """Entry point: user errors are one line and exit 2; so are crashes, unless --debug."""
+    debug = "--debug" in sys.argv[1:]
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(2)
+    except click.Abort:
+        click.echo("tqa: aborted", err=True)
+        sys.exit(2)
+    except TqaError as exc:
+        click.echo(f"tqa: error: {exc}", err=True)
+        sys.exit(2)
+    except Exception as exc:  # noqa: BLE001 - the catch-all the exit-code contract needs
+        if debug:
+            raise
+        click.echo(f"tqa: internal error: {type(exc).__name__}: {exc} (re-run with --debug)", err=True)
+        sys.exit(2)

@@ -1,0 +1,67 @@
+"""Human output: findings grouped by file, one ``path:line:col CODE severity message`` line each."""
+
+from __future__ import annotations
+
+import re
+from itertools import groupby
+
+import click
+
+from ..models import Finding, Report, Severity
+
+_COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
+
+# Segment text is untrusted: never let it move the cursor or recolour the terminal.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def render(report: Report, color: bool = False) -> str:
+    lines: list[str] = []
+    for path, findings in groupby(report.findings, key=lambda f: f.location.path):
+        lines.append(click.style(path, bold=True) if color else path)
+        lines.extend(_finding_line(f, color) for f in findings)
+        lines.append("")
+    lines.extend(f"error: {e.describe()}" for e in report.input_errors)
+    lines.append(_summary_line(report))
+    lines.append(f"signature: {report.signature.compact()}")
+    return "\n".join(lines) + "\n"
+
+
+def _finding_line(finding: Finding, color: bool) -> str:
+    loc = finding.location
+    severity = finding.severity.value
+    if color:
+        severity = click.style(severity, fg=_COLORS[finding.severity])
+    line = f"{loc.path}:{loc.line}:{loc.column} {finding.code} {severity} {clean(finding.message)}"
+    if finding.span is not None:
+        line += f"\n    {clean(excerpt(finding))}"
+    if finding.suggestion is not None:
+        line += f"\n    suggestion: {clean(finding.suggestion)!r}"
+    return line
+
+
+def excerpt(finding: Finding, width: int = 30) -> str:
+    """The offending span in brackets, with a little context on each side."""
+    text, span = finding.text, finding.span
+    head = "…" if span.start > width else ""
+    tail = "…" if span.end + width < len(text) else ""
+    before = text[max(span.start - width, 0) : span.start]
+    after = text[span.end : span.end + width]
+    return f"{head}{before}[{text[span.start:span.end]}]{after}{tail}"
+
+
+def _summary_line(report: Report) -> str:
+    s = report.summary
+    counts = ", ".join(f"{n} {sev}" for sev, n in sorted(s.by_severity.items(), key=lambda kv: -Severity(kv[0]).rank))
+    line = f"{s.findings} finding{'s' if s.findings != 1 else ''}"
+    if counts:
+        line += f" ({counts})"
+    line += f" in {s.files} file{'s' if s.files != 1 else ''}, {s.segments} segments, {s.words} words"
+    if s.input_errors:
+        line += f"; {s.input_errors} file{'s' if s.input_errors != 1 else ''} could not be checked"
+    return line + "."
+
+
+def clean(text: str) -> str:
+    """Neutralise control characters and line breaks so one finding stays on its lines."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text.replace("\n", " ").replace("\r", " "))
