@@ -1,0 +1,304 @@
+"""Glossaries: CSV term lists, and the one place where terms are found in text.
+
+    glossaries/news.fr-en.csv          source,target,status,case_sensitive,note
+        -> Glossary.load(paths)        Terms (with "path:line" origins) + GlossaryInfo per file
+        -> Glossary.find(text, side)   TermMatch(term, start, end), offsets into the given text
+
+Matching never normalises the text (offsets must stay exact); each term becomes a tolerant
+pattern instead: whole words, any run of whitespace (NBSP, line breaks) between words, any
+apostrophe or hyphen variant, composed or decomposed accents, and plural/possessive endings
+on the last word. All terms of a side share one regex, longest term first.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from enum import StrEnum
+from pathlib import Path
+from typing import Literal, NamedTuple
+
+from pydantic import BaseModel, ConfigDict
+
+from .errors import TqaError
+from .models import GlossaryInfo
+
+HEADER = ("source", "target", "status", "case_sensitive", "note")
+_BOOLEANS = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False, "": False}
+_LANGS_IN_NAME = re.compile(r"\.([a-z]{2,3})-([a-z]{2,3})\.csv$", re.IGNORECASE)
+
+_APOSTROPHES = "'\u2019\u02bc\u2018"  # straight, right single quote, modifier letter, left quote
+_HYPHENS = "-\u2010\u2011"  # hyphen-minus, hyphen, non-breaking hyphen
+_APOSTROPHE = f"[{_APOSTROPHES}]"
+_PIECES = re.compile(rf"\s+|{_APOSTROPHE}|[{_HYPHENS}]|.", re.DOTALL)
+_LAST_WORD = re.compile(r"\w+$")
+
+Side = Literal["source", "target"]
+
+
+class TermStatus(StrEnum):
+    """What a glossary row says about its target wording."""
+
+    PREFERRED = "preferred"  # the house rendering of the source term
+    ADMITTED = "admitted"  # acceptable, but not the first choice
+    FORBIDDEN = "forbidden"  # must not appear in a translation
+    DNT = "dnt"  # do not translate: the source stays verbatim
+
+
+class Term(BaseModel):
+    """One glossary row."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    source: str
+    target: str
+    status: TermStatus
+    case_sensitive: bool = False
+    note: str = ""
+    origin: str = ""  # "path:line" of the row, for messages
+
+
+class TermMatch(NamedTuple):
+    """A term found in a text; ``start``/``end`` are offsets into that text (end exclusive)."""
+
+    term: Term
+    start: int
+    end: int
+
+
+class Glossary:
+    """Terms merged from one or more files, with one compiled matcher per side and status set."""
+
+    def __init__(self, source_lang: str, target_lang: str, terms: Iterable[Term] = (),
+                 files: Iterable[GlossaryInfo] = ()):
+        self.source_lang = source_lang
+        self.target_lang = target_lang
+        self.terms = tuple(terms)
+        self.files = tuple(files)
+        self._matchers: dict[tuple[Side, frozenset[TermStatus]], _Matcher] = {}
+
+    @classmethod
+    def empty(cls, source_lang: str = "fr", target_lang: str = "en") -> Glossary:
+        return cls(source_lang, target_lang)
+
+    @classmethod
+    def load(cls, paths: Sequence[Path], display: Sequence[str] | None = None,
+             source_lang: str | None = None, target_lang: str | None = None) -> Glossary:
+        """Read and merge CSV files; ``display`` names them in messages (defaults to the paths).
+
+        Languages come from the file names (``news.fr-en.csv``) unless given explicitly.
+        """
+        names = list(display) if display is not None else [str(p) for p in paths]
+        source_lang, target_lang = _languages(names, source_lang, target_lang)
+        terms: list[Term] = []
+        files = []
+        for path, name in zip(paths, names, strict=True):
+            data = _read_bytes(path, name)
+            rows = _parse(data, name)
+            terms.extend(rows)
+            files.append(GlossaryInfo(path=name, sha256=hashlib.sha256(data).hexdigest(), terms=len(rows)))
+        _check_preferred_unique(terms)
+        return cls(source_lang, target_lang, terms, files)
+
+    def find(self, text: str, side: Side = "target",
+             statuses: Iterable[TermStatus] = tuple(TermStatus)) -> list[TermMatch]:
+        """Non-overlapping matches in ``text``: leftmost first, then the longest term there."""
+        key = (side, frozenset(statuses))
+        if key not in self._matchers:
+            lang = self.source_lang if side == "source" else self.target_lang
+            chosen = [t for t in self.terms if t.status in key[1]]
+            self._matchers[key] = _Matcher(chosen, side, lang)
+        return self._matchers[key].find(text)
+
+    def forbidden_in(self, text: str) -> list[TermMatch]:
+        """Forbidden target wordings found in a target text."""
+        return self.find(text, "target", (TermStatus.FORBIDDEN,))
+
+    def preferred_for(self, term: Term) -> Term | None:
+        """The preferred rendering of ``term``'s source, else the first admitted one, else None."""
+        same = [t for t in self.terms if _fold(t.source) == _fold(term.source)]
+        for status in (TermStatus.PREFERRED, TermStatus.ADMITTED):
+            for candidate in same:
+                if candidate.status == status:
+                    return candidate
+        return None
+
+
+class _Matcher:
+    """One regex for a set of terms; the capturing group that matched says which term it was."""
+
+    def __init__(self, terms: Sequence[Term], side: Side, lang: str):
+        ordered = sorted(terms, key=lambda t: (-len(getattr(t, side)), not t.case_sensitive))
+        self.terms: list[Term] = []
+        alternatives: list[str] = []
+        for term in ordered:
+            body = term_pattern(getattr(term, side), lang)
+            alternative = body if term.case_sensitive else f"(?i:{body})"
+            if alternative not in alternatives:  # same wording from another row: first one wins
+                alternatives.append(alternative)
+                self.terms.append(term)
+        groups = "|".join(f"({a})" for a in alternatives)
+        self.regex = re.compile(rf"(?<!\w)(?:{groups})(?!\w)") if alternatives else None
+
+    def find(self, text: str) -> list[TermMatch]:
+        if self.regex is None:
+            return []
+        return [TermMatch(self.terms[m.lastindex - 1], m.start(), m.end())
+                for m in self.regex.finditer(text)]
+
+
+def term_pattern(term: str, lang: str) -> str:
+    """A regex for ``term`` as it may be written in running text (no word-boundary guards)."""
+    term = unicodedata.normalize("NFC", term.strip())
+    last = _LAST_WORD.search(term)
+    head, word = (term[: last.start()], last.group()) if last else (term, "")
+    return _literal(head) + _inflected(word, lang)
+
+
+def _literal(text: str) -> str:
+    parts = []
+    for piece in _PIECES.findall(text):
+        if piece.isspace():
+            parts.append(r"\s+")
+        elif piece in _APOSTROPHES:
+            parts.append(_APOSTROPHE)
+        elif piece in _HYPHENS:
+            parts.append(f"[{_HYPHENS}]")
+        else:
+            parts.append(_letter(piece))
+    return "".join(parts)
+
+
+def _letter(char: str) -> str:
+    """A character, also in its decomposed form (e + combining accent), as copy-paste produces."""
+    decomposed = unicodedata.normalize("NFD", char)
+    if decomposed == char:
+        return re.escape(char)
+    return f"(?:{re.escape(char)}|{re.escape(decomposed)})"
+
+
+def _inflected(word: str, lang: str) -> str:
+    """The last word with the plural and possessive endings ``lang`` allows, either way round."""
+    if not word:
+        return ""
+    if lang == "en":
+        return _english(word) + rf"(?:{_APOSTROPHE}s|(?<=[sS]){_APOSTROPHE})?"
+    if lang == "fr":
+        stem = word[:-1] if len(word) > 3 and word[-1] in "sxSX" else word
+        return _literal(stem) + "[sxSX]?"
+    return _literal(word)
+
+
+def _english(word: str) -> str:
+    # NOTE: "Agreements" also matches "Agreement": a final -s is read as a plural, except in
+    # -ss/-us/-is endings (boss, status, analysis), which are kept whole.
+    lower = word.lower()
+    if len(word) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is")):
+        word, lower = word[:-1], lower[:-1]
+    if lower.endswith(("s", "x", "z", "ch", "sh")):
+        return _literal(word) + "(?:es)?"
+    if len(lower) > 1 and lower.endswith("y") and lower[-2] not in "aeiou":
+        return _literal(word[:-1]) + "(?:y|ies)"
+    return _literal(word) + "s?"
+
+
+def _fold(text: str) -> str:
+    """A key under which two spellings of the same source term compare equal."""
+    text = unicodedata.normalize("NFC", " ".join(text.split())).casefold()
+    return re.sub(_APOSTROPHE, "'", text)
+
+
+def _languages(names: Sequence[str], source: str | None, target: str | None) -> tuple[str, str]:
+    """Languages given explicitly, else the one pair all file names agree on."""
+    found = {}
+    for name in names:
+        m = _LANGS_IN_NAME.search(name)
+        if m:
+            found[name] = (m.group(1).lower(), m.group(2).lower())
+    pairs = set(found.values())
+    if len(pairs) > 1 and not (source and target):
+        listing = ", ".join(f"{n} ({s}-{t})" for n, (s, t) in found.items())
+        raise TqaError(f"glossaries disagree on languages: {listing}")
+    from_names = pairs.pop() if pairs else (None, None)
+    source, target = source or from_names[0], target or from_names[1]
+    if not (source and target):
+        raise TqaError("cannot tell the glossary languages: name the file <name>.<src>-<tgt>.csv",
+                       path=names[0] if names else None)
+    return source, target
+
+
+def _read_bytes(path: Path, name: str) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise TqaError(f"cannot read glossary: {exc.strerror or exc}", path=name) from None
+
+
+def _parse(data: bytes, name: str) -> list[Term]:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise TqaError(f"not UTF-8 (byte {exc.start})", path=name) from None
+    reader = csv.reader(io.StringIO(text, newline=""))
+    columns = _header(next(reader, None), name)
+    terms, line = [], reader.line_num + 1
+    for row in reader:
+        if any(cell.strip() for cell in row):
+            terms.append(_term(row, columns, name, line))
+        line = reader.line_num + 1
+    return terms
+
+
+def _header(row: list[str] | None, name: str) -> dict[str, int]:
+    """Column positions by name; the five columns are required, in any order, and nothing else."""
+    cells = [c.strip().lower() for c in row or []]
+    missing = [c for c in HEADER if c not in cells]
+    extra = [c for c in cells if c not in HEADER]
+    if missing:
+        problem = f"missing header column {missing[0]!r}"
+    elif extra:
+        problem = f"unexpected header column {extra[0]!r}"
+    elif len(cells) != len(HEADER):
+        problem = "duplicate header column"
+    else:
+        return {c: cells.index(c) for c in HEADER}
+    raise TqaError(f"{problem} (expected {','.join(HEADER)})", path=name, line=1)
+
+
+def _term(row: list[str], columns: dict[str, int], name: str, line: int) -> Term:
+    """One data row as a Term, or a TqaError that names the file, the line and the problem."""
+    if len(row) != len(HEADER):
+        raise TqaError(f"expected {len(HEADER)} fields, found {len(row)}", path=name, line=line)
+    cell = {c: row[i].strip() for c, i in columns.items()}
+    status, case = cell["status"].lower(), cell["case_sensitive"].lower()
+    problem = None
+    if status not in set(TermStatus):
+        problem = f"unknown status {cell['status']!r} (expected one of: {', '.join(TermStatus)})"
+    elif case not in _BOOLEANS:
+        problem = f"case_sensitive must be true or false, not {cell['case_sensitive']!r}"
+    elif not cell["source"]:
+        problem = "empty source"
+    elif not cell["target"] and status != TermStatus.DNT:
+        problem = f"empty target (required for {status} terms)"
+    if problem:
+        raise TqaError(problem, path=name, line=line)
+    return Term(source=cell["source"], target=cell["target"] or cell["source"],
+                status=TermStatus(status), case_sensitive=_BOOLEANS[case], note=cell["note"],
+                origin=f"{name}:{line}")
+
+
+def _check_preferred_unique(terms: Sequence[Term]) -> None:
+    """Two preferred renderings of one source would make suggestions arbitrary."""
+    seen: dict[str, Term] = {}
+    for term in terms:
+        if term.status != TermStatus.PREFERRED:
+            continue
+        first = seen.setdefault(_fold(term.source), term)
+        if first is not term and _fold(first.target) != _fold(term.target):
+            path, _, line = term.origin.rpartition(":")
+            raise TqaError(f"second preferred target {term.target!r} for {term.source!r} "
+                           f"(first: {first.target!r} at {first.origin})", path=path, line=int(line))
