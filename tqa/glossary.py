@@ -79,7 +79,7 @@ class Glossary:
         self.target_lang = target_lang
         self.terms = tuple(terms)
         self.files = tuple(files)
-        self._matchers: dict[tuple[Side, frozenset[TermStatus]], _Matcher] = {}
+        self._matchers: dict[Side, _Matcher] = {}
 
     @classmethod
     def empty(cls, source_lang: str = "fr", target_lang: str = "en") -> Glossary:
@@ -106,13 +106,17 @@ class Glossary:
 
     def find(self, text: str, side: Side = "target",
              statuses: Iterable[TermStatus] = tuple(TermStatus)) -> list[TermMatch]:
-        """Non-overlapping matches in ``text``: leftmost first, then the longest term there."""
-        key = (side, frozenset(statuses))
-        if key not in self._matchers:
+        """Matches of terms with these statuses: leftmost first, then the longest term there.
+
+        NOTE: all terms compete before the status filter, so a longer admitted wording shields
+        a forbidden one inside it, and a term written exactly ("City of Light", admitted) beats
+        an inflected form of another ("City of Lights", forbidden).
+        """
+        if side not in self._matchers:
             lang = self.source_lang if side == "source" else self.target_lang
-            chosen = [t for t in self.terms if t.status in key[1]]
-            self._matchers[key] = _Matcher(chosen, side, lang)
-        return self._matchers[key].find(text)
+            self._matchers[side] = _Matcher(self.terms, side, lang)
+        wanted = set(statuses)
+        return [m for m in self._matchers[side].find(text) if m.term.status in wanted]
 
     def forbidden_in(self, text: str) -> list[TermMatch]:
         """Forbidden target wordings found in a target text."""
@@ -120,7 +124,7 @@ class Glossary:
 
     def preferred_for(self, term: Term) -> Term | None:
         """The preferred rendering of ``term``'s source, else the first admitted one, else None."""
-        same = [t for t in self.terms if _fold(t.source) == _fold(term.source)]
+        same = [t for t in self.terms if _normal(t.source) == _normal(term.source)]
         for status in (TermStatus.PREFERRED, TermStatus.ADMITTED):
             for candidate in same:
                 if candidate.status == status:
@@ -129,26 +133,34 @@ class Glossary:
 
 
 class _Matcher:
-    """One regex for a set of terms; the capturing group that matched says which term it was."""
+    """One regex for all terms of a side; the capturing group that matched names the term."""
 
     def __init__(self, terms: Sequence[Term], side: Side, lang: str):
+        self.side = side
+        self.by_wording: dict[str, list[Term]] = {}
+        for term in terms:
+            self.by_wording.setdefault(_normal(getattr(term, side)), []).append(term)
         ordered = sorted(terms, key=lambda t: (-len(getattr(t, side)), not t.case_sensitive))
-        self.terms: list[Term] = []
-        alternatives: list[str] = []
+        alternatives: dict[str, Term] = {}  # same wording in several rows: the first one wins
         for term in ordered:
             body = term_pattern(getattr(term, side), lang)
-            alternative = body if term.case_sensitive else f"(?i:{body})"
-            if alternative not in alternatives:  # same wording from another row: first one wins
-                alternatives.append(alternative)
-                self.terms.append(term)
+            alternatives.setdefault(body if term.case_sensitive else f"(?i:{body})", term)
+        self.terms = list(alternatives.values())
         groups = "|".join(f"({a})" for a in alternatives)
         self.regex = re.compile(rf"(?<!\w)(?:{groups})(?!\w)") if alternatives else None
 
     def find(self, text: str) -> list[TermMatch]:
         if self.regex is None:
             return []
-        return [TermMatch(self.terms[m.lastindex - 1], m.start(), m.end())
+        return [TermMatch(self._exact(m.group()) or self.terms[m.lastindex - 1], m.start(), m.end())
                 for m in self.regex.finditer(text)]
+
+    def _exact(self, found: str) -> Term | None:
+        """The first term written exactly as ``found`` (up to spacing and apostrophes), if any."""
+        for term in self.by_wording.get(_normal(found), ()):
+            if not term.case_sensitive or _normal(getattr(term, self.side), True) == _normal(found, True):
+                return term
+        return None
 
 
 def term_pattern(term: str, lang: str) -> str:
@@ -206,10 +218,11 @@ def _english(word: str) -> str:
     return _literal(word) + "s?"
 
 
-def _fold(text: str) -> str:
-    """A key under which two spellings of the same source term compare equal."""
-    text = unicodedata.normalize("NFC", " ".join(text.split())).casefold()
-    return re.sub(_APOSTROPHE, "'", text)
+def _normal(text: str, case_sensitive: bool = False) -> str:
+    """A key under which two spellings of one wording compare equal."""
+    text = unicodedata.normalize("NFC", " ".join(text.split()))
+    text = re.sub(f"[{_HYPHENS}]", "-", re.sub(_APOSTROPHE, "'", text))
+    return text if case_sensitive else text.casefold()
 
 
 def _languages(names: Sequence[str], source: str | None, target: str | None) -> tuple[str, str]:
@@ -297,8 +310,8 @@ def _check_preferred_unique(terms: Sequence[Term]) -> None:
     for term in terms:
         if term.status != TermStatus.PREFERRED:
             continue
-        first = seen.setdefault(_fold(term.source), term)
-        if first is not term and _fold(first.target) != _fold(term.target):
+        first = seen.setdefault(_normal(term.source), term)
+        if first is not term and _normal(first.target) != _normal(term.target):
             path, _, line = term.origin.rpartition(":")
             raise TqaError(f"second preferred target {term.target!r} for {term.source!r} "
                            f"(first: {first.target!r} at {first.origin})", path=path, line=int(line))
