@@ -22,10 +22,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Literal, NamedTuple
 
-from pydantic import BaseModel, ConfigDict
-
 from .errors import TqaError
-from .models import GlossaryInfo
+from .models import Frozen, GlossaryInfo
 
 HEADER = ("source", "target", "status", "case_sensitive", "note")
 _BOOLEANS = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False, "": False}
@@ -49,10 +47,8 @@ class TermStatus(StrEnum):
     DNT = "dnt"  # do not translate: the source stays verbatim
 
 
-class Term(BaseModel):
+class Term(Frozen):
     """One glossary row."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     source: str
     target: str
@@ -71,7 +67,7 @@ class TermMatch(NamedTuple):
 
 
 class Glossary:
-    """Terms merged from one or more files, with one compiled matcher per side and status set."""
+    """Terms merged from one or more files; one regex per side, compiled on first use."""
 
     def __init__(self, source_lang: str, target_lang: str, terms: Iterable[Term] = (),
                  files: Iterable[GlossaryInfo] = ()):
@@ -83,6 +79,7 @@ class Glossary:
 
     @classmethod
     def empty(cls, source_lang: str = "fr", target_lang: str = "en") -> Glossary:
+        """A glossary with no terms, for runs without glossary files."""
         return cls(source_lang, target_lang)
 
     @classmethod
@@ -100,7 +97,8 @@ class Glossary:
             data = _read_bytes(path, name)
             rows = _parse(data, name)
             terms.extend(rows)
-            files.append(GlossaryInfo(path=name, sha256=hashlib.sha256(data).hexdigest(), terms=len(rows)))
+            digest = hashlib.sha256(data).hexdigest()
+            files.append(GlossaryInfo(path=name, sha256=digest, terms=len(rows)))
         _check_preferred_unique(terms)
         return cls(source_lang, target_lang, terms, files)
 
@@ -150,6 +148,7 @@ class _Matcher:
         self.regex = re.compile(rf"(?<!\w)(?:{groups})(?!\w)") if alternatives else None
 
     def find(self, text: str) -> list[TermMatch]:
+        """Non-overlapping matches, each given the term written exactly so if there is one."""
         if self.regex is None:
             return []
         return [TermMatch(self._exact(m.group()) or self.terms[m.lastindex - 1], m.start(), m.end())
@@ -158,7 +157,8 @@ class _Matcher:
     def _exact(self, found: str) -> Term | None:
         """The first term written exactly as ``found`` (up to spacing and apostrophes), if any."""
         for term in self.by_wording.get(_normal(found), ()):
-            if not term.case_sensitive or _normal(getattr(term, self.side), True) == _normal(found, True):
+            wording = getattr(term, self.side)
+            if not term.case_sensitive or _normal(wording, True) == _normal(found, True):
                 return term
         return None
 
@@ -172,6 +172,7 @@ def term_pattern(term: str, lang: str) -> str:
 
 
 def _literal(text: str) -> str:
+    """``text`` as a regex, loose only where spellings vary: spaces, apostrophes, hyphens, accents."""
     parts = []
     for piece in _PIECES.findall(text):
         if piece.isspace():
@@ -206,6 +207,7 @@ def _inflected(word: str, lang: str) -> str:
 
 
 def _english(word: str) -> str:
+    """An English word in the singular or the plural, whichever the glossary wrote."""
     # NOTE: "Agreements" also matches "Agreement": a final -s is read as a plural, except in
     # -ss/-us/-is endings (boss, status, analysis), which are kept whole.
     lower = word.lower()
@@ -245,6 +247,7 @@ def _languages(names: Sequence[str], source: str | None, target: str | None) -> 
 
 
 def _read_bytes(path: Path, name: str) -> bytes:
+    """The raw bytes: parsed here, and hashed for the run signature."""
     try:
         return path.read_bytes()
     except OSError as exc:
@@ -252,6 +255,7 @@ def _read_bytes(path: Path, name: str) -> bytes:
 
 
 def _parse(data: bytes, name: str) -> list[Term]:
+    """The rows of one file; blank rows are skipped, line numbers count quoted line breaks."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
