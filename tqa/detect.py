@@ -1,0 +1,149 @@
+"""Segment language detection: deterministic, restricted to the languages in play, honest when unsure.
+
+    text ── clean ── no letters? ─────────────────────────────> None   ("empty")
+                  ── mostly non-Latin letters? ── langdetect, all profiles ──> "ar", "ru", ...  ("script")
+                  ── 4+ words fitting no language in play? ── langdetect, all profiles,
+                                                  confirmed by its word list ──> "de", ...  ("other")
+                  ── word evidence clear? ──────────────────> "en" / "fr"  ("words")
+                  ── 3+ words: langdetect restricted to the languages in play, confident? ("langdetect")
+                  ── otherwise ─────────────────────────────> None   ("undetermined")
+
+An undetermined segment (names, numbers, "Article", "Description") is never flagged. langdetect
+runs on our own seeded factories, never the process-global one, so answers never depend on the
+process or the order of calls; answers are cached by text.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib import metadata, resources
+from typing import NamedTuple
+
+from langdetect.detector_factory import DetectorFactory
+from langdetect.lang_detect_exception import LangDetectException
+
+from tqa.langwords import WordScorer, clean, has_wordlist, words
+
+# Margin (sum of capped log10 frequency ratios) needed to name a language, by word count:
+# one-word strings need the most, long sentences pile up evidence anyway.
+MARGINS = {1: 0.6, 2: 0.6}
+LONG_MARGIN = 0.5
+TIE_BREAK_WORDS = 3  # langdetect only decides undetermined segments at least this long
+TIE_BREAK_PROB = 0.95
+OTHER_WORDS = 4  # a third Latin-script language needs a sentence, not a name
+OTHER_FIT = -4.3  # ...whose words are rare in the languages in play (mean log10 frequency)
+OTHER_PROB = 0.9
+OTHER_GAIN = 1.0  # ...and at least 10x more frequent, on average, in the other language's list
+
+
+class Detection(NamedTuple):
+    """What language a text is in, how sure, and which step decided."""
+
+    lang: str | None  # ISO 639-1 code; None = undetermined, never flagged
+    score: float  # evidence margin (words) or probability (langdetect), for reports
+    method: str  # "empty", "script", "other", "words", "langdetect", "undetermined"
+
+
+class LanguageDetector:
+    """Detects the language of segments among the languages in play (target first)."""
+
+    def __init__(self, languages: Sequence[str] = ("en", "fr"), seed: int = 0):
+        self.languages = tuple(dict.fromkeys(languages))
+        self.seed = seed
+        self.scorer = WordScorer(self.languages) if all(map(has_wordlist, self.languages)) else None
+        self._cached = lru_cache(maxsize=100_000)(self._detect)
+
+    @property
+    def signature(self) -> str:
+        """Everything that changes answers, for the run signature."""
+        parts = [f"langdetect-{metadata.version('langdetect')}"]
+        if self.scorer:
+            parts.insert(0, f"words-wordfreq-{metadata.version('wordfreq')}")
+        return f"{'+'.join(parts)}:{','.join(self.languages)}"
+
+    def detect(self, text: str, context: str | None = None) -> Detection:
+        """Language of one segment. ``context`` (neighbouring text) is accepted but not used yet."""
+        return self._cached(text)
+
+    def _detect(self, text: str) -> Detection:
+        cleaned = clean(text)
+        letters = [ch for ch in cleaned if ch.isalpha()]
+        if not letters:
+            return Detection(None, 0.0, "empty")
+        if non_latin_share(letters) > 0.5:
+            return self._langdetect(cleaned, all_profiles=True, method="script", min_prob=0.0)
+        if self.scorer is None:
+            return self._tie_break(cleaned)
+        evidence = self.scorer.evidence(cleaned)
+        if evidence.words >= OTHER_WORDS and evidence.fit < OTHER_FIT:
+            other = self._other_language(cleaned, evidence.fit)
+            if other:
+                return other
+        ranked = sorted(zip(evidence.scores, self.languages), reverse=True)
+        margin = ranked[0][0] - ranked[1][0] if len(ranked) > 1 else float("inf")
+        if margin >= MARGINS.get(evidence.words, LONG_MARGIN):
+            return Detection(ranked[0][1], round(margin, 3), "words")
+        return self._tie_break(cleaned)
+
+    def _tie_break(self, text: str) -> Detection:
+        """Restricted langdetect for segments long enough for its n-grams; else undetermined."""
+        if len(words(text)) >= TIE_BREAK_WORDS:
+            found = self._langdetect(text, all_profiles=False, method="langdetect", min_prob=TIE_BREAK_PROB)
+            if found.lang:
+                return found
+        return Detection(None, 0.0, "undetermined")
+
+    def _other_language(self, text: str, fit_in_play: float) -> Detection | None:
+        """A third Latin-script language, if langdetect says so and its word list agrees."""
+        found = self._langdetect(text, all_profiles=True, method="other", min_prob=OTHER_PROB)
+        if found.lang is None or found.lang in self.languages:
+            return None
+        if has_wordlist(found.lang) and WordScorer((found.lang,)).evidence(text).fit < fit_in_play + OTHER_GAIN:
+            return None
+        return found
+
+    def _langdetect(self, text: str, *, all_profiles: bool, method: str, min_prob: float) -> Detection:
+        seeded = factory(None if all_profiles else self.languages, self.seed)
+        try:
+            best = seeded.create_detector(text) if seeded else None
+        except LangDetectException:
+            return Detection(None, 0.0, "undetermined")
+        if best is None or best.prob < min_prob:
+            return Detection(None, 0.0, "undetermined")
+        return Detection(best.lang.split("-")[0], round(best.prob, 3), method)
+
+
+def non_latin_share(letters: Sequence[str]) -> float:
+    """Share of letters outside the Latin script."""
+    return sum(not unicodedata.name(ch, "LATIN").startswith("LATIN") for ch in letters) / len(letters)
+
+
+class SeededFactory:
+    """A private langdetect factory with its own profiles and seed (the global one is shared state)."""
+
+    def __init__(self, profiles: Sequence[str], seed: int):
+        self.factory = DetectorFactory()
+        folder = resources.files("langdetect").joinpath("profiles")
+        self.factory.load_json_profile([folder.joinpath(name).read_text(encoding="utf-8") for name in profiles])
+        self.factory.set_seed(seed)
+
+    def create_detector(self, text: str):
+        """Best (lang, prob) for text; the detector reseeds itself on every call."""
+        detector = self.factory.create()
+        detector.append(text)
+        ranked = detector.get_probabilities()
+        return ranked[0] if ranked else None
+
+
+@lru_cache(maxsize=None)
+def factory(languages: tuple[str, ...] | None, seed: int) -> SeededFactory | None:
+    """Shared per (languages, seed): loading all 55 profiles takes about a second.
+
+    None when fewer than two of the languages have a profile: langdetect cannot choose then.
+    """
+    names = sorted(p.name for p in resources.files("langdetect").joinpath("profiles").iterdir())
+    if languages is not None:
+        names = [n for n in names if n.split("-")[0] in languages]
+    return SeededFactory(names, seed) if len(names) >= 2 else None

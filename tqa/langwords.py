@@ -1,0 +1,150 @@
+"""Word evidence for short strings: which language in play do these words belong to?
+
+langdetect reads character n-grams and needs a sentence; a one- or two-word interface string
+("Save", "Enregistrer") gives it too little. Word frequencies carry the signal instead: for each
+word, log10 P(word | lang) from wordfreq's lists, floored (unknown words say nothing) and capped
+(one odd word cannot decide alone), summed per language. Cheap cues that frequencies miss are
+added on top: French elisions, no-break space before ``: ; ! ?``, diacritics,
+English contractions. Capitalised words inside a string are mostly names and weigh less; words
+spelled the same in both languages weigh nothing.
+
+    text -> clean() -> words() -> Evidence(scores per language, word count, fit)
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import wordfreq
+
+FLOOR = -7.5  # log10 frequency given to a word a list does not know
+CAP = 3.0  # most one word can count against a language
+NAME_WEIGHT = 0.3  # capitalised mid-string words and acronyms: mostly names
+CUE = 1.5  # weight of one elision, contraction or typographic cue
+ACCENT_CUE = 1.0  # a word with French diacritics
+
+NOISE = re.compile(
+    r"%\([^)]*\)[-#0 +]*\d*(?:\.\d+)?[a-zA-Z]"  # %(name)s
+    r"|%[-#0 +]*\d*(?:\.\d+)?[sdifrxXeEgGcu]"  # %s, %d
+    r"|\$?\{[^{}]*\}"  # {count}, ${name}
+    r"|<[^>]*>|&#?\w+;"  # HTML tags and entities
+    r"|(?:https?://|www\.)\S+|\S+@\S+"  # URLs and e-mail addresses
+    r"|[#@]\w+"  # hashtags, mentions: names, not language
+    r"|\S*[_/\\]\S*|\b\w+\.\w[\w.]*"  # identifiers, paths, dotted names
+)
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+ELISION = re.compile(r"(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)'(?=[^\W\d_])")
+CONTRACTION = re.compile(r"[^\W\d_]+(?:n't|'re|'ve|'ll|'m|'d|'s)\b")
+FRENCH_SPACING = re.compile(r"[\u00a0\u202f ][:;!?»]|«|\(e\)|\(s\)")
+FRENCH_ACCENTS = re.compile(r"[àâçéèêëîïôûùüÿœæ]")
+LETTER_ONLY = re.compile(r"[a-zA-Z]")  # "M", "T": initials and units, not language
+SENTENCE_END = re.compile(r"[.!?:]\s*$")
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str  # lower-cased, apostrophes normalised
+    weight: float  # 1, or NAME_WEIGHT for likely names
+
+
+@dataclass(frozen=True)
+class Evidence:
+    scores: tuple[float, ...]  # one per language in play; higher = fits better
+    words: int
+    fit: float  # mean log10 frequency of the words in whichever language knows each best
+
+
+def clean(text: str) -> str:
+    """Drop what carries no language: placeholders, markup, URLs, hashtags, identifiers."""
+    return NOISE.sub(" ", text)
+
+
+def words(text: str) -> list[Word]:
+    """Lower-cased words of a cleaned text, with names damped."""
+    found = []
+    for i, match in enumerate(WORD.finditer(text)):
+        raw = match.group().replace("’", "'")
+        name = i > 0 and raw[0].isupper() and not SENTENCE_END.search(text[: match.start()])
+        acronym = len(raw) > 1 and raw.isupper()
+        weight = NAME_WEIGHT if name or acronym else 1.0
+        found.append(Word(raw.lower(), 0.0 if LETTER_ONLY.fullmatch(raw) else weight))
+    return found
+
+
+@lru_cache(maxsize=None)
+def frequencies(lang: str) -> dict[str, float]:
+    """wordfreq's best list for a language, as log10 frequencies."""
+    return {w: math.log10(f) for w, f in wordfreq.get_frequency_dict(lang, "best").items()}
+
+
+def has_wordlist(lang: str) -> bool:
+    return lang in wordfreq.available_languages("best")
+
+
+@lru_cache(maxsize=None)
+def lexicon(name: str) -> frozenset[str]:
+    """A one-word-a-line file from tqa/data, '#' comments ignored."""
+    text = resources.files("tqa").joinpath("data", name).read_text(encoding="utf-8")
+    return frozenset(line.split("#")[0].strip() for line in text.splitlines()) - {""}
+
+
+class WordScorer:
+    """Scores text against the wordfreq lists of the languages in play."""
+
+    def __init__(self, languages: tuple[str, ...]):
+        self.languages = languages
+        self.tables = [frequencies(lang) for lang in languages]
+        self.shared = lexicon("shared-words.en-fr.txt") if {"en", "fr"} <= set(languages) else frozenset()
+        self.abbreviations = {lang: lexicon(f"ui-abbreviations.{lang}.txt") for lang in languages
+                              if lang in ("en", "fr")}
+
+    def evidence(self, text: str) -> Evidence:
+        """Per-language scores, word count and fit of a cleaned text."""
+        scores = [self._cues(lang, text) for lang in self.languages]
+        found = words(text)
+        fit = 0.0
+        for word in found:
+            for i, score in enumerate(self._word(word)):
+                scores[i] += score
+            fit += max(self._log(word.text, table) for table in self.tables)
+        if len(found) == 1:
+            for i, lang in enumerate(self.languages):
+                scores[i] += CUE * (found[0].text in self.abbreviations.get(lang, ()))
+        return Evidence(tuple(scores), len(found), fit / max(len(found), 1))
+
+    def _word(self, word: Word) -> list[float]:
+        """One word's capped contribution per language (0 for the best fit, negative for others)."""
+        if word.text in self.shared:
+            return [0.0] * len(self.languages)
+        logs = [self._log(word.text, table) + self._word_cue(lang, word.text) for lang, table in
+                zip(self.languages, self.tables)]
+        best = max(logs)
+        return [max(log - best, -CAP) * word.weight for log in logs]
+
+    @staticmethod
+    def _log(word: str, table: dict[str, float]) -> float:
+        """Floored log10 frequency of the word as the list knows it: whole ("aujourd'hui",
+        "don't") or after an elision ("l'article")."""
+        if word not in table and (match := ELISION.match(word)):
+            word = word[match.end():]
+        return max(table.get(word, FLOOR), FLOOR)
+
+    @staticmethod
+    def _word_cue(lang: str, word: str) -> float:
+        """French elisions and diacritics, which frequency lists of other languages lack."""
+        if lang != "fr":
+            return 0.0
+        return CUE * (ELISION.match(word) is not None) + ACCENT_CUE * (FRENCH_ACCENTS.search(word) is not None)
+
+    @staticmethod
+    def _cues(lang: str, text: str) -> float:
+        """Typographic and contraction cues that word lists do not see."""
+        if lang == "fr":
+            return CUE * len(FRENCH_SPACING.findall(text))
+        if lang == "en":
+            return CUE * len(CONTRACTION.findall(text.replace("’", "'")))
+        return 0.0
