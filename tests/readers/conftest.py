@@ -1,0 +1,21 @@
+"""Fixtures for the reader tests: the data files, read and segmented."""
+
+from pathlib import Path
+
+import pytest
+
+from tqa.readers import read_document
+from tqa.segment import segment_document
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture
+def segmented():
+    """Read and segment one file of tests/readers/data: (document, {segment id: segment})."""
+
+    def run(name: str):
+        doc = read_document(DATA / name, name)
+        return doc, {s.id: s for s in segment_document(doc)}
+
+    return run
