@@ -33,7 +33,7 @@ LONG_MARGIN = 0.5
 TIE_BREAK_WORDS = 3  # langdetect only decides undetermined segments at least this long
 TIE_BREAK_PROB = 0.95
 OTHER_WORDS = 4  # a third Latin-script language needs a sentence, not a name
-OTHER_FIT = -4.3  # ...whose words are rare in the languages in play (mean log10 frequency)
+OTHER_FIT = -4.5  # ...whose words are rare in the languages in play (mean log10 frequency)
 OTHER_PROB = 0.9
 OTHER_GAIN = 1.0  # ...and at least 10x more frequent, on average, in the other language's list
 

@@ -55,7 +55,7 @@ class Word:
 class Evidence:
     scores: tuple[float, ...]  # one per language in play; higher = fits better
     words: int
-    fit: float  # mean log10 frequency of the words in whichever language knows each best
+    fit: float  # mean log10 frequency of the words (names left out) in whichever language knows each best
 
 
 def clean(text: str) -> str:
@@ -106,15 +106,16 @@ class WordScorer:
         """Per-language scores, word count and fit of a cleaned text."""
         scores = [self._cues(lang, text) for lang in self.languages]
         found = words(text)
-        fit = 0.0
+        fits = []
         for word in found:
             for i, score in enumerate(self._word(word)):
                 scores[i] += score
-            fit += max(self._log(word.text, table) for table in self.tables)
+            if word.weight == 1.0:
+                fits.append(max(self._log(word.text, table) for table in self.tables))
         if len(found) == 1:
             for i, lang in enumerate(self.languages):
                 scores[i] += CUE * (found[0].text in self.abbreviations.get(lang, ()))
-        return Evidence(tuple(scores), len(found), fit / max(len(found), 1))
+        return Evidence(tuple(scores), len(found), sum(fits) / max(len(fits), 1))
 
     def _word(self, word: Word) -> list[float]:
         """One word's capped contribution per language (0 for the best fit, negative for others)."""

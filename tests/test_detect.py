@@ -1,0 +1,173 @@
+"""Language detection on real strings: real langdetect, real wordfreq, no mocks."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tqa.detect import Detection, LanguageDetector
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "morocco-israel-security-agreement.en.txt"
+EVAL = ROOT / "bench" / "data" / "langid-enfr.tsv"
+
+
+@pytest.fixture(scope="module")
+def detector() -> LanguageDetector:
+    return LanguageDetector(("en", "fr"))
+
+
+ENGLISH = [
+    "Save",
+    "Forgot password?",
+    "Your email address will not be published.",
+    "Required fields are marked *",
+    "Sign in",
+    "Delete this page",
+    "Don't have an account?",
+    "Last update on Monday, November 29, 2021 At 11:52 AM",
+    "Morocco and Israel sign historic security cooperation agreement",
+]
+
+FRENCH = [
+    "Enregistrer",
+    "Vos commentaires",
+    "Réagissez à cet article",
+    "Rejoignez la discussion",
+    "Mot de passe oublié ?",
+    "Supprimer cette page",
+    "Se connecter",
+    "L'adresse électronique ne sera pas publiée.",
+    "Les champs obligatoires sont indiqués avec *",
+]
+
+UNDETERMINED = [
+    "Article",
+    "Description",
+    "Date",
+    "Options",
+    "Message",
+    "#ISRAEL #MOROCCO",
+    "Fiona Urbain",
+    "29/11/2021",
+    "Benny Gantz",
+    "%(count)s",
+    "",
+]
+
+OTHER_LANGUAGES = [
+    ("Das ist ein deutscher Satz über die Regierung.", "de"),
+    ("Die Bundesregierung hat heute neue Maßnahmen beschlossen.", "de"),
+    ("El acuerdo fue firmado el lunes en Rabat por los dos ministros.", "es"),
+    ("هذا تعليق من قارئ على المقال حول الاتفاق الأمني", "ar"),
+    ("Это предложение написано на русском языке.", "ru"),
+    ("这是一个关于安全合作协议的中文句子。", "zh"),
+]
+
+
+@pytest.mark.parametrize("text", ENGLISH)
+def test_english_strings_are_english(detector, text):
+    assert detector.detect(text).lang == "en"
+
+
+@pytest.mark.parametrize("text", FRENCH)
+def test_french_strings_are_french(detector, text):
+    assert detector.detect(text).lang == "fr"
+
+
+@pytest.mark.parametrize("text", UNDETERMINED)
+def test_same_in_both_languages_is_undetermined(detector, text):
+    assert detector.detect(text).lang is None
+
+
+@pytest.mark.parametrize(("text", "lang"), OTHER_LANGUAGES)
+def test_third_language_is_reported_not_forced(detector, text, lang):
+    assert detector.detect(text).lang == lang
+
+
+def seed_lines() -> list[str]:
+    """Non-empty lines of the seed article, and the sentences of its paragraphs."""
+    lines = [line.strip() for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip()]
+    sentences = [s for line in lines for s in re.split(r"(?<=[.!?])\s+(?=[A-Z“])", line)]
+    return sorted(set(lines + sentences))
+
+
+FRENCH_SEED_LINES = {"Réagissez à cet article", "Vos commentaires", "Rejoignez la discussion"}
+
+
+@pytest.mark.parametrize("text", seed_lines())
+def test_seed_article(detector, text):
+    expected = "fr" if text in FRENCH_SEED_LINES else "not fr"
+    found = detector.detect(text).lang
+    assert (found == "fr") == (expected == "fr"), (text, found)
+
+
+def test_detection_carries_score_and_method(detector):
+    found = detector.detect("Rejoignez la discussion")
+    assert isinstance(found, Detection)
+    assert found.method == "words" and found.score > 0
+
+
+def test_signature_names_method_versions_and_languages(detector):
+    assert detector.signature == "words-wordfreq-3.1.1+langdetect-1.0.9:en,fr"
+
+
+SAMPLE = ENGLISH + FRENCH + UNDETERMINED + [text for text, _ in OTHER_LANGUAGES] + [
+    "Vue d’ensemble", "Tableau de bord", "Fullscreen", "Titre", "Continuer", "Choose a file",
+]
+
+
+def answers(detector: LanguageDetector, texts: list[str]) -> dict[str, Detection]:
+    return {text: detector.detect(text) for text in texts}
+
+
+def test_same_answers_in_fresh_detectors_and_any_order():
+    forward = answers(LanguageDetector(("en", "fr")), SAMPLE)
+    backward = answers(LanguageDetector(("en", "fr")), SAMPLE[::-1])
+    assert forward == backward
+
+
+def test_same_answers_in_another_process(detector):
+    code = (
+        "import json, sys; from tqa.detect import LanguageDetector; d = LanguageDetector(('en', 'fr'));"
+        "print(json.dumps([list(d.detect(t)) for t in json.load(sys.stdin)]))"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", code], input=json.dumps(SAMPLE[::-1]), capture_output=True,
+                          text=True, env=env, check=True)
+    theirs = [tuple(answer) for answer in json.loads(done.stdout)]
+    assert theirs == [tuple(detector.detect(text)) for text in SAMPLE[::-1]]
+
+
+@pytest.mark.parametrize("languages", [("de", "en"), ("en", "es"), ("ru", "en"), ("en", "ga"), ("en",)])
+def test_other_language_pairs_do_not_crash(languages):
+    detector = LanguageDetector(languages)
+    for text in SAMPLE:
+        found = detector.detect(text)
+        assert found.lang is None or isinstance(found.lang, str)
+    assert detector.signature.endswith(":" + ",".join(languages))
+
+
+def test_other_pair_uses_its_own_word_lists():
+    detector = LanguageDetector(("de", "en"))
+    assert detector.detect("Das ist ein deutscher Satz über die Regierung.").lang == "de"
+    assert detector.detect("Speichern").lang == "de"
+
+
+def test_accuracy_floor_on_a_sample_of_the_eval_set(detector):
+    """Every 20th row of the catalog set: a smoke test, the full numbers are bench/langid.py's."""
+    with EVAL.open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))[::20]
+    flagged = {"en": [], "fr": []}
+    for row in rows:
+        found = detector.detect(row["text"]).lang
+        flagged[row["lang"]].append(found is not None and found != "en")
+    assert sum(flagged["fr"]) / len(flagged["fr"]) >= 0.95
+    assert sum(flagged["en"]) / len(flagged["en"]) <= 0.01
