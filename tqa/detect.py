@@ -5,7 +5,7 @@
                   ── 4+ words fitting no language in play? ── langdetect, all profiles,
                                                   confirmed by its word list ──> "de", ...  ("other")
                   ── word evidence clear? ──────────────────> "en" / "fr"  ("words")
-                  ── 3+ words: langdetect restricted to the languages in play, confident? ("langdetect")
+                  ── 6+ words: langdetect restricted to the languages in play, confident? ("langdetect")
                   ── otherwise ─────────────────────────────> None   ("undetermined")
 
 An undetermined segment (names, numbers, "Article", "Description") is never flagged. langdetect
@@ -30,12 +30,13 @@ from tqa.langwords import WordScorer, clean, has_wordlist, words
 # one-word strings need the most, long sentences pile up evidence anyway.
 MARGINS = {1: 0.6, 2: 0.6}
 LONG_MARGIN = 0.5
-TIE_BREAK_WORDS = 3  # langdetect only decides undetermined segments at least this long
+TIE_BREAK_WORDS = 6  # langdetect decides only undetermined sentences; on 3-5 words it erred more than it helped
 TIE_BREAK_PROB = 0.95
 OTHER_WORDS = 4  # a third Latin-script language needs a sentence, not a name
 OTHER_FIT = -4.5  # ...whose words are rare in the languages in play (mean log10 frequency)
 OTHER_PROB = 0.9
 OTHER_GAIN = 1.0  # ...and at least 10x more frequent, on average, in the other language's list
+OTHER_FIT_UNLISTED = -6.0  # a language wordfreq lacks: only when the words are nearly all unknown
 
 
 class Detection(NamedTuple):
@@ -100,9 +101,9 @@ class LanguageDetector:
         found = self._langdetect(text, all_profiles=True, method="other", min_prob=OTHER_PROB)
         if found.lang is None or found.lang in self.languages:
             return None
-        if has_wordlist(found.lang) and WordScorer((found.lang,)).evidence(text).fit < fit_in_play + OTHER_GAIN:
-            return None
-        return found
+        if not has_wordlist(found.lang):
+            return found if fit_in_play < OTHER_FIT_UNLISTED else None
+        return found if WordScorer((found.lang,)).evidence(text).fit >= fit_in_play + OTHER_GAIN else None
 
     def _langdetect(self, text: str, *, all_profiles: bool, method: str, min_prob: float) -> Detection:
         seeded = factory(None if all_profiles else self.languages, self.seed)

@@ -21,7 +21,7 @@ from importlib import resources
 
 import wordfreq
 
-FLOOR = -7.5  # log10 frequency given to a word a list does not know
+FLOOR = -8.5  # log10 frequency given to a word a list does not know
 CAP = 3.0  # most one word can count against a language
 NAME_WEIGHT = 0.3  # capitalised mid-string words and acronyms: mostly names
 CUE = 1.5  # weight of one elision, contraction or typographic cue
@@ -114,7 +114,7 @@ class WordScorer:
                 fits.append(max(self._log(word.text, table) for table in self.tables))
         if len(found) == 1:
             for i, lang in enumerate(self.languages):
-                scores[i] += CUE * (found[0].text in self.abbreviations.get(lang, ()))
+                scores[i] += CAP * (found[0].text in self.abbreviations.get(lang, ()))
         return Evidence(tuple(scores), len(found), sum(fits) / max(len(fits), 1))
 
     def _word(self, word: Word) -> list[float]:
