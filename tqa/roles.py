@@ -193,8 +193,11 @@ def _is_name(word: str) -> bool:
 
 def _assign_tail(units: list[Unit], blocks) -> None:
     """Whole blocks from the bottom up while every line of each is interface-like."""
+    by_block: dict[int, list[int]] = {}
+    for i, unit in enumerate(units):
+        by_block.setdefault(unit.block, []).append(i)
     for index in reversed(range(len(blocks))):
-        members = [i for i, u in enumerate(units) if u.block == index]
+        members = by_block.get(index, [])
         if all(units[i].role is Role.INTERFACE for i in members):
             continue
         if not all(units[i].line and units[i].role is None for i in members):
@@ -214,7 +217,8 @@ def is_interface_line(line: str) -> bool:
 
 
 def is_label(sentence: str) -> bool:
-    return len(sentence.split()) <= LABEL_MAX_WORDS and not sentence.endswith((".", "!", "?", "…"))
+    short = len(sentence.split()) <= LABEL_MAX_WORDS
+    return short and not sentence.endswith((".", "!", "?", "…"))
 
 
 def is_form_wording(sentence: str) -> bool:

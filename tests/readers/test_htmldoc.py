@@ -96,3 +96,13 @@ def test_inline_role_elements_split_only_when_the_role_changes():
 )
 def test_element_role(tag, attrs, role):
     assert element_role(tag, attrs) is role
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["<div>" * 20_000 + "x" + "</div>" * 20_000, "<b>" * 20_000 + "x" + "</i>" * 20_000,
+     "<li>a" * 20_000, "&amp;" * 40_000],
+)
+def test_deep_or_broken_markup_reads_in_linear_time(text):
+    # Sizes, not timers: a quadratic walk of the open-element stack would not finish here.
+    assert read_blocks(text)

@@ -91,3 +91,10 @@ def test_front_matter_only_at_the_top_and_toml_too():
     assert [b.text for b in read_blocks("+++\ntitle = 'x'\n+++\nBody")] == ["Body"]
     later = read_blocks("Intro\n\n---\nnot: front matter\n---\n")
     assert "Intro" in [b.text for b in later]
+
+
+def test_long_inputs_of_markup_read_without_rescanning():
+    text = "Some *emph* and [link](u) `c` text. " * 5_000
+    (block,) = read_blocks(text)
+    assert block.text.startswith("Some emph and link text. Some emph")
+    assert len(read_blocks("*" * 100_000 + " a")) == 1

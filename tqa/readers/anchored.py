@@ -16,7 +16,7 @@ class AnchoredText:
         self.length = 0
 
     def add(self, piece: str, offset: int) -> None:
-        """Append ``piece`` found at file ``offset`` (for a decoded entity: where its source starts).
+        """Append ``piece`` found at file ``offset`` (a decoded entity: where its source starts).
         An anchor is added only where the mapping stops being consecutive."""
         if not piece:
             return

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from html.parser import HTMLParser
+from typing import NamedTuple
 
 from ..models import Block, Role
 from .anchored import AnchoredText, shift
@@ -82,13 +84,23 @@ def element_role(tag: str, attrs: list[tuple[str, str | None]]) -> Role | None:
     return None
 
 
+class _Open(NamedTuple):
+    """An open element, with the role and block kind its content inherits."""
+
+    tag: str
+    role: Role | None
+    kind: str
+    boundary: bool  # it started a block, so closing it ends one
+
+
 class _Parser(HTMLParser):
     def __init__(self, text: str):
         super().__init__(convert_charrefs=False)
         self.text = text
         # HTMLParser counts lines by "\n" only, whatever the line endings.
         self.line_starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
-        self.stack: list[tuple[str, Role | None, bool]] = []  # tag, role, starts a block
+        self.stack: list[_Open] = []
+        self.open_tags: Counter[str] = Counter()  # for stray end tags: no scan of a deep stack
         self.skipping = 0
         self.current = AnchoredText()
         self.blocks: list[Block] = []
@@ -101,28 +113,36 @@ class _Parser(HTMLParser):
         if self.skipping or tag in SKIP_TAGS:
             self.skipping += tag in SKIP_TAGS
             return
-        role = element_role(tag, attrs)
+        own_role = element_role(tag, attrs)
         # An inline element starts a block only when it changes the role (<time> in a body text).
-        boundary = tag in BLOCK_TAGS or (role is not None and role != self.role())
+        boundary = tag in BLOCK_TAGS or (own_role is not None and own_role != self.role())
         if boundary:
             self.flush()
-        if tag in SELF_CLOSING_SIBLINGS and self.stack and self.stack[-1][0] == tag:
-            self.stack.pop()
+        if tag in SELF_CLOSING_SIBLINGS and self.stack and self.stack[-1].tag == tag:
+            self.close_from(len(self.stack) - 1)
         self.attribute_blocks(tag, attrs)
         if tag not in VOID_TAGS:
-            self.stack.append((tag, role, boundary))
+            kind = KINDS.get(tag, "paragraph") if tag in BLOCK_TAGS else self.kind()
+            self.stack.append(_Open(tag, own_role or self.role(), kind, boundary))
+            self.open_tags[tag] += 1
 
     def handle_endtag(self, tag):
         if tag in SKIP_TAGS and self.skipping:
             self.skipping -= 1
             return
-        if self.skipping or tag not in (t for t, _, _ in self.stack):
+        if self.skipping or not self.open_tags[tag]:
             return
-        closing = list(reversed(self.stack))
-        closing = closing[: [t for t, _, _ in closing].index(tag) + 1]
-        if any(boundary for _, _, boundary in closing):
+        depth = len(self.stack) - 1
+        while self.stack[depth].tag != tag:
+            depth -= 1
+        if any(element.boundary for element in self.stack[depth:]):
             self.flush()
-        del self.stack[-len(closing):]
+        self.close_from(depth)
+
+    def close_from(self, depth: int) -> None:
+        for element in self.stack[depth:]:
+            self.open_tags[element.tag] -= 1
+        del self.stack[depth:]
 
     def handle_data(self, data):
         self.add_text(data, self.here())
@@ -145,15 +165,14 @@ class _Parser(HTMLParser):
 
     def role(self) -> Role | None:
         """The role of the innermost element that has one."""
-        return next((r for _, r, _ in reversed(self.stack) if r is not None), None)
+        return self.stack[-1].role if self.stack else None
+
+    def kind(self) -> str:
+        return self.stack[-1].kind if self.stack else "paragraph"
 
     def flush(self) -> None:
         """Close the current block, its role and kind taken from the elements around it."""
-        kind = next(
-            (KINDS.get(t, "paragraph") for t, _, _ in reversed(self.stack) if t in BLOCK_TAGS),
-            "paragraph",
-        )
-        block = self.current.to_block(kind, self.role())
+        block = self.current.to_block(self.kind(), self.role())
         if block is not None:
             self.blocks.append(block)
         self.current = AnchoredText()

@@ -47,6 +47,7 @@ def read_blocks(text: str) -> list[Block]:
             walker.blocks += htmldoc.read_blocks(source[start:end], base=start)
         elif token.type == "inline":
             walker.cursor = max(walker.cursor, line_starts[token.map[0]])
+            walker.limit = line_starts[min(token.map[1], len(line_starts) - 1)]
             kind, role = _kind_and_role(context, title_seen)
             title_seen = title_seen or role is Role.TITLE
             walker.inline(token.children or [], kind, role)
@@ -81,13 +82,14 @@ class _Walker:
     def __init__(self, source: str):
         self.source = source
         self.cursor = 0
+        self.limit = len(source)  # end of the current block's lines: no search goes past it
         self.blocks: list[Block] = []
         # Just skipped code, a URL or an image: a space on both sides of it would double.
         self.gap = False
 
     def find(self, needle: str) -> int:
         """Offset of ``needle`` at or after the cursor (the cursor when it cannot be found)."""
-        at = self.source.find(needle, self.cursor)
+        at = self.source.find(needle, self.cursor, self.limit)
         return self.cursor if at < 0 else at
 
     def inline(self, tokens: list[Token], kind: str, role: Role | None) -> None:
@@ -141,14 +143,14 @@ class _Walker:
         self.gap = False
 
     def line_break(self, out: AnchoredText) -> None:
-        m = _BREAK.search(self.source, self.cursor)
+        m = _BREAK.search(self.source, self.cursor, self.limit)
         if m:
             out.add(m.group(), m.start())
             self.cursor = m.end()
 
     def skip_code(self, fence: str) -> None:
         opening = self.find(fence) + len(fence)
-        closing = re.compile(f"(?<!`){fence}(?!`)").search(self.source, opening)
+        closing = re.compile(f"(?<!`){fence}(?!`)").search(self.source, opening, self.limit)
         self.cursor = closing.end() if closing else opening
         self.gap = True
 
@@ -157,14 +159,9 @@ class _Walker:
         at = self.find("]") + 1
         rest = self.source[at:at + 1]
         if rest == "[":
-            at = self.source.find("]", at) + 1 or at
+            at = self.source.find("]", at, self.limit) + 1 or at
         elif rest == "(":
-            depth = 0
-            for at in range(at, len(self.source)):
-                depth += {"(": 1, ")": -1}.get(self.source[at], 0)
-                if depth == 0:
-                    break
-            at += 1
+            at = _past_parentheses(self.source, at, self.limit)
         self.cursor = at
 
     def image(self, token: Token) -> None:
@@ -175,6 +172,16 @@ class _Walker:
         self.emit(alt, "alt", None)
         self.skip_target()
         self.gap = True
+
+
+def _past_parentheses(text: str, start: int, limit: int) -> int:
+    """Index just past the parenthesis that closes the one at ``start``."""
+    depth = 0
+    for i in range(start, limit):
+        depth += {"(": 1, ")": -1}.get(text[i], 0)
+        if depth == 0:
+            return i + 1
+    return limit
 
 
 def add_without_urls(out: AnchoredText, text: str, at: int) -> None:
