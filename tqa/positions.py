@@ -26,8 +26,7 @@ class LineIndex:
 
 def file_offset(anchors: Sequence[Anchor], index: int) -> int:
     """File offset of the character at ``index`` of a text described by ``anchors``."""
-    keys = [a[0] for a in anchors]
-    i = max(bisect.bisect_right(keys, index) - 1, 0)
+    i = max(bisect.bisect_right(anchors, index, key=_text_index) - 1, 0)
     text_at, file_at = anchors[i]
     return file_at + (index - text_at)
 
@@ -35,8 +34,15 @@ def file_offset(anchors: Sequence[Anchor], index: int) -> int:
 def slice_anchors(anchors: Sequence[Anchor], start: int, end: int) -> tuple[Anchor, ...]:
     """Anchors of ``text[start:end]``, re-based so index 0 is ``start``."""
     result = [(0, file_offset(anchors, start))]
-    result += [(t - start, f) for t, f in anchors if start < t < end]
+    # Bisect, not a scan: a long block has one anchor per dropped markup and many sentences.
+    first = bisect.bisect_right(anchors, start, key=_text_index)
+    last = bisect.bisect_left(anchors, end, key=_text_index)
+    result += [(t - start, f) for t, f in anchors[first:last]]
     return tuple(result)
+
+
+def _text_index(anchor: Anchor) -> int:
+    return anchor[0]
 
 
 def locate(
