@@ -72,9 +72,10 @@ DATE_PATTERNS = tuple(
         rf"\b(?:{_MONTHS})\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}\b",  # November 29, 2021
         r"\b\d{4}-\d{1,2}-\d{1,2}\b",  # 2021-11-29
         r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b",  # 29/11/2021, 11.29.21
-        rf"\b(?:{_WEEKDAYS})\b",
     )
 )
+# A weekday counts only with a time ("Monday, 11:52", "lundi 18h05"): "Sunday" alone is prose.
+_WEEKDAY = re.compile(rf"\b(?:{_WEEKDAYS})\b", re.IGNORECASE)
 _TIME = re.compile(r"\b\d{1,2}[:h]\d{2}\b")
 _LINE = re.compile(r"[^\r\n]+")
 _WORD = re.compile(r"[\w'’-]+")
@@ -159,8 +160,8 @@ def is_title(line: str, following: str = "") -> bool:
 
 def is_dateline(line: str) -> bool:
     words = line.split()
-    has_date = any(p.search(line) for p in DATE_PATTERNS[:-1])
-    weekday_and_time = bool(DATE_PATTERNS[-1].search(line) and _TIME.search(line))
+    has_date = any(p.search(line) for p in DATE_PATTERNS)
+    weekday_and_time = bool(_WEEKDAY.search(line) and _TIME.search(line))
     return len(words) <= DATELINE_MAX_WORDS and not line.endswith(".") and (
         has_date or weekday_and_time
     )
