@@ -100,7 +100,7 @@ def test_terminal_output_is_grouped_by_file_with_locations():
     assert f"{SEED}:20:1 LANG01 error Interface text in French, left in the source language; expected English." in lines
     assert any(line.startswith(f"{SEED}:6:188 TERM01 error ") for line in lines)
     assert "\x1b[" not in result.stdout  # no colour when not on a terminal
-    assert "8 findings (7 error, 1 warning) in 1 file" in result.stdout
+    assert "8 findings (7 errors, 1 warning) in 1 file" in result.stdout
 
 
 def test_output_file_and_directory_input(tmp_path):

@@ -33,16 +33,17 @@ def _finding_line(finding: Finding, color: bool) -> str:
     if color:
         severity = click.style(severity, fg=_COLORS[finding.severity])
     line = f"{loc.path}:{loc.line}:{loc.column} {finding.code} {severity} {clean(finding.message)}"
-    if finding.span is not None:
-        line += f"\n    {clean(excerpt(finding))}"
+    line += f"\n    {clean(excerpt(finding))}"
     if finding.suggestion is not None:
         line += f"\n    suggestion: {clean(finding.suggestion)!r}"
     return line
 
 
 def excerpt(finding: Finding, width: int = 30) -> str:
-    """The offending span in brackets, with a little context on each side."""
+    """The offending span in brackets with a little context, or the start of the segment."""
     text, span = finding.text, finding.span
+    if span is None:
+        return text if len(text) <= 2 * width else text[: 2 * width] + "…"
     head = "…" if span.start > width else ""
     tail = "…" if span.end + width < len(text) else ""
     before = text[max(span.start - width, 0) : span.start]
@@ -52,14 +53,17 @@ def excerpt(finding: Finding, width: int = 30) -> str:
 
 def _summary_line(report: Report) -> str:
     s = report.summary
-    counts = ", ".join(f"{n} {sev}" for sev, n in sorted(s.by_severity.items(), key=lambda kv: -Severity(kv[0]).rank))
-    line = f"{s.findings} finding{'s' if s.findings != 1 else ''}"
-    if counts:
-        line += f" ({counts})"
-    line += f" in {s.files} file{'s' if s.files != 1 else ''}, {s.segments} segments, {s.words} words"
+    ranked = sorted(s.by_severity.items(), key=lambda kv: -Severity(kv[0]).rank)
+    counts = ", ".join(plural(n, sev) for sev, n in ranked)
+    line = plural(s.findings, "finding") + (f" ({counts})" if counts else "")
+    line += f" in {plural(s.files, 'file')}, {plural(s.segments, 'segment')}, {plural(s.words, 'word')}"
     if s.input_errors:
-        line += f"; {s.input_errors} file{'s' if s.input_errors != 1 else ''} could not be checked"
+        line += f"; {plural(s.input_errors, 'file')} could not be checked"
     return line + "."
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def clean(text: str) -> str:
