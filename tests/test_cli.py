@@ -207,3 +207,18 @@ def test_seed_report_validates_against_the_schema(seed_report):
     import jsonschema
 
     jsonschema.validate(seed_report, json.loads(tqa("schema").stdout))
+
+
+def test_html_page_flags_french_interface_from_the_dom_and_nothing_in_the_article():
+    report = json.loads(tqa("check", "tests/readers/data/page.html", "--format", "json").stdout)
+    flagged = {(f["text"], f["role"], f["location"]["line"], f["location"]["column"]) for f in report["findings"]}
+    assert flagged == {
+        ("Accueil", "interface", 11, 28),  # <nav> link
+        ("Lire aussi", "interface", 24, 10),  # <aside>
+        ("Laisser un commentaire", "interface", 26, 9),  # comment section heading
+        ("Nom", "interface", 28, 25),  # <label>
+        ("Votre nom", "interface", 29, 37),  # placeholder attribute, located at its value
+        ("Envoyer", "interface", 30, 29),  # <button>
+        ("Publier", "interface", 31, 35),  # submit input value
+    }
+    assert {f["code"] for f in report["findings"]} == {"LANG01"}
