@@ -118,6 +118,7 @@ def test_output_file_and_directory_input(tmp_path):
         ("warning", "QUOTE01", 1),
         ("info", "QUOTE01", 1),
         ("error", "LANG", 1),
+        ("error", "WS,QUOTE02", 0),
         ("error", "WS01", 0),  # no doubled spaces in the seed (the narrow no-break space is fine)
     ],
 )

@@ -41,13 +41,13 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.option("--format", "fmt", type=click.Choice(sorted(REPORTERS)), default="terminal", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report here.")
 @click.option("--fail-on", type=SEVERITIES, help="Lowest severity that fails the run [default: error].")
-@click.option("--select", multiple=True, help="Only these checks (codes, names or prefixes).")
-@click.option("--ignore", multiple=True, help="Skip these checks (codes, names or prefixes).")
+@click.option("--select", multiple=True, help="Only these checks: codes, names or prefixes, comma-separated or repeated.")
+@click.option("--ignore", multiple=True, help="Skip these checks: codes, names or prefixes.")
 @click.option("--config", type=click.Path(dir_okay=False, exists=True, path_type=Path), help="Config file.")
 def check(paths, glossaries, target_lang, source_lang, fmt, output, fail_on, select, ignore, config) -> None:
     """Check documents for untranslated text, forbidden terms and typography."""
     options = dict(glossaries=glossaries, target_lang=target_lang, source_lang=source_lang,
-                   fail_on=fail_on, select=select, ignore=ignore)
+                   fail_on=fail_on, select=split_commas(select), ignore=split_commas(ignore))
     settings = load_settings(options, config)
     report = run(paths, settings)
     for error in report.input_errors:
@@ -73,6 +73,11 @@ def list_checks(explain: str | None) -> None:
 def print_schema() -> None:
     """Print the JSON Schema of `tqa check --format json`."""
     click.echo(schema(), nl=False)
+
+
+def split_commas(values: tuple[str, ...]) -> tuple[str, ...]:
+    """`--select LANG,TERM` and `--select LANG --select TERM` mean the same."""
+    return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
 
 
 def write(text: str, output: Path | None) -> None:
