@@ -223,3 +223,11 @@ def test_html_page_flags_french_interface_from_the_dom_and_nothing_in_the_articl
         ("Publier", "interface", 31, 35),  # submit input value
     }
     assert {f["code"] for f in report["findings"]} == {"LANG01"}
+
+
+def test_severity_override_in_config_changes_the_gate(tmp_path):
+    (tmp_path / "tqa.toml").write_text('select = ["QUOTE01"]\n[severity]\nQUOTE01 = "error"\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("We did it today, ”Minister Gantz said.\n", encoding="utf-8")
+    result = tqa("check", "a.txt", "--format", "json", cwd=tmp_path)
+    assert result.returncode == 1
+    assert [f["severity"] for f in json.loads(result.stdout)["findings"]] == ["error"]
