@@ -33,7 +33,7 @@ LONG_MARGIN = 0.5
 TIE_BREAK_WORDS = 6  # langdetect decides only undetermined sentences; on 3-5 words it erred more than it helped
 TIE_BREAK_PROB = 0.95
 OTHER_WORDS = 4  # a third Latin-script language needs a sentence, not a name
-OTHER_FIT = -4.5  # ...whose words are rare in the languages in play (mean log10 frequency)
+OTHER_FIT = -4.8  # ...whose words are rare in the languages in play (mean log10 frequency)
 OTHER_PROB = 0.9
 OTHER_GAIN = 1.0  # ...and at least 10x more frequent, on average, in the other language's list
 OTHER_FIT_UNLISTED = -6.0  # a language wordfreq lacks: only when the words are nearly all unknown
@@ -118,7 +118,8 @@ class LanguageDetector:
 
 def non_latin_share(letters: Sequence[str]) -> float:
     """Share of letters outside the Latin script."""
-    return sum(not unicodedata.name(ch, "LATIN").startswith("LATIN") for ch in letters) / len(letters)
+    other = sum(ch > "\u024f" and not unicodedata.name(ch, "LATIN").startswith("LATIN") for ch in letters)
+    return other / len(letters)
 
 
 class SeededFactory:

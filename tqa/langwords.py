@@ -42,7 +42,7 @@ CONTRACTION = re.compile(r"[^\W\d_]+(?:n't|'re|'ve|'ll|'m|'d|'s)\b")
 FRENCH_SPACING = re.compile(r"[\u00a0\u202f ][:;!?»]|«|\(e\)|\(s\)")
 FRENCH_ACCENTS = re.compile(r"[àâçéèêëîïôûùüÿœæ]")
 LETTER_ONLY = re.compile(r"[a-zA-Z]")  # "M", "T": initials and units, not language
-SENTENCE_END = re.compile(r"[.!?:]\s*$")
+SENTENCE_END = re.compile(r"[.!?:]")
 
 
 @dataclass(frozen=True)
@@ -65,13 +65,15 @@ def clean(text: str) -> str:
 
 def words(text: str) -> list[Word]:
     """Lower-cased words of a cleaned text, with names damped."""
-    found = []
-    for i, match in enumerate(WORD.finditer(text)):
+    found, previous_end = [], 0
+    for match in WORD.finditer(text):
         raw = match.group().replace("’", "'")
-        name = i > 0 and raw[0].isupper() and not SENTENCE_END.search(text[: match.start()])
+        sentence_start = not found or SENTENCE_END.search(text[previous_end:match.start()])
+        name = raw[0].isupper() and not sentence_start
         acronym = len(raw) > 1 and raw.isupper()
         weight = NAME_WEIGHT if name or acronym else 1.0
         found.append(Word(raw.lower(), 0.0 if LETTER_ONLY.fullmatch(raw) else weight))
+        previous_end = match.end()
     return found
 
 
