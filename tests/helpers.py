@@ -30,4 +30,5 @@ def make_context(
         location=locate(PATH, lines, anchors, 0, len(text), "p1.s1"),
     )
     glossary = glossary or Glossary.empty(settings.source_lang, settings.target_lang)
-    return segment, Context(settings=settings, glossary=glossary, document=document, lines=lines)
+    context = Context(settings, glossary, document, lines, settings.source_lang, settings.target_lang)
+    return segment, context

@@ -7,7 +7,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
 
 from .errors import TqaError
 from .models import Severity
@@ -29,13 +29,22 @@ class Settings(BaseModel):
     severity: dict[str, Severity] = Field(default_factory=dict)
     seed: int = 0
 
+    # Language keys given on the command line: they beat what a file declares.
+    _pinned: frozenset[str] = PrivateAttr(default_factory=frozenset)
+
     @field_validator("target_lang", "source_lang")
     @classmethod
     def _language_code(cls, value: str) -> str:
-        code = value.strip().lower().replace("_", "-").split("-")[0]
-        if not (2 <= len(code) <= 3 and code.isalpha()):
-            raise ValueError(f"not a language code: {value!r}")
-        return code
+        return language_code(value)
+
+    def resolve_lang(self, key: str, declared: str | None) -> str:
+        """``key``'s language for one file: command line > the file's declaration > config."""
+        if declared and key not in self._pinned:
+            try:
+                return language_code(declared)
+            except ValueError:
+                pass
+        return getattr(self, key)
 
     def is_selected(self, code: str, name: str) -> bool:
         """Whether a check runs: selected by code, name, family prefix or ALL, and not ignored."""
@@ -47,6 +56,14 @@ class Settings(BaseModel):
 
     def severity_for(self, code: str, name: str) -> Severity | None:
         return self.severity.get(code) or self.severity.get(name)
+
+
+def language_code(value: str) -> str:
+    """The primary language subtag: 'fr' for 'fr-CA', 'fr_FR' or 'FR'."""
+    code = value.strip().lower().replace("_", "-").split("-")[0]
+    if not (2 <= len(code) <= 3 and code.isalpha()):
+        raise ValueError(f"not a language code: {value!r}")
+    return code
 
 
 def find_config(start: Path) -> Path | None:
@@ -88,9 +105,12 @@ def load_settings(cli: dict[str, Any], config_path: Path | None = None) -> Setti
         table = _read_toml(path)
         values = table if path.name != "pyproject.toml" else table.get("tool", {}).get("tqa", {})
         values = _resolve_paths(values, path.parent)
-    values.update({k: v for k, v in cli.items() if v not in (None, ())})
+    given = {k: v for k, v in cli.items() if v not in (None, ())}
+    values.update(given)
     try:
-        return Settings.model_validate(values)
+        settings = Settings.model_validate(values)
+        settings._pinned = frozenset(k for k in ("source_lang", "target_lang") if k in given)
+        return settings
     except ValidationError as exc:
         error = exc.errors()[0]
         key = ".".join(str(p) for p in error["loc"]) or "config"

@@ -13,6 +13,7 @@ columns counted in code points (what SARIF calls ``unicodeCodePoints``).
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -90,16 +91,39 @@ class Block(Frozen):
 
 
 class Document(Frozen):
-    """A monolingual file after reading: its decoded text and its blocks in order."""
+    """A file after reading: its decoded text, and blocks (documents) or units (bilingual files)."""
 
     path: str
     format: str
     text: str = Field(repr=False)
-    blocks: tuple[Block, ...]
+    blocks: tuple[Block, ...] = ()
+    units: tuple[Segment, ...] = Field(default=(), description="Bilingual units, already segments.")
+    source_lang: str | None = None
+    target_lang: str | None = None
+
+
+class InlineCode(Frozen):
+    """An inline code of a bilingual unit (XLIFF <ph>, <g>, <bx/>…; a PO/JSON placeholder is not one).
+
+    Kept as structure, never flattened into plain text: checks compare codes by id and kind.
+    ``start``/``end`` are offsets into the segment text where the code stands (equal for a code
+    shown as nothing); ``data`` is its original markup or native text, e.g. ``<b>`` or ``%s``.
+    """
+
+    kind: Literal["open", "close", "standalone"]
+    id: str
+    tag: str = Field(description="Element it came from: g, x, bx, ex, ph, pc, sc, ec, bpt, ept, it.")
+    start: int
+    end: int
+    data: str = ""
 
 
 class Segment(Frozen):
-    """One unit of checking: a sentence of a paragraph, or a whole short string."""
+    """One unit of checking: a sentence of a paragraph, a short string, or a bilingual unit.
+
+    Monolingual documents fill ``text`` (the target) and leave ``source`` empty; bilingual
+    files (XLIFF, PO, TMX, CSV, JSON) fill both, and ``location`` points at the target.
+    """
 
     id: str
     text: str
@@ -110,6 +134,16 @@ class Segment(Frozen):
     detected_lang: str | None = Field(
         default=None, description="Set by the detect step; None means undetermined."
     )
+    source: str | None = None
+    source_lang: str | None = Field(default=None, description="As the file declares it, if it does.")
+    target_lang: str | None = Field(default=None, description="As the file declares it, if it does.")
+    unit_id: str | None = Field(default=None, description="XLIFF unit id, PO msgctxt+msgid, TMX tuid, key.")
+    notes: tuple[str, ...] = ()
+    state: str | None = Field(default=None, description="new, fuzzy, needs-review, translated, approved, final…")
+    flags: tuple[str, ...] = Field(default=(), description="Format flags such as python-format.")
+    source_codes: tuple[InlineCode, ...] = ()
+    target_codes: tuple[InlineCode, ...] = ()
+    max_width: int | None = Field(default=None, description="XLIFF maxwidth, in characters.")
 
 
 class Span(Frozen):

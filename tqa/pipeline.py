@@ -26,7 +26,7 @@ def run(paths: Sequence[str], settings: Settings) -> Report:
     """Check every file under ``paths``; unreadable files become input errors, not crashes."""
     checks = select_checks(settings)
     glossary = load_glossary(settings)
-    detector = LanguageDetector((settings.target_lang, settings.source_lang), seed=settings.seed)
+    detectors = Detectors(settings.seed)
     findings: list[Finding] = []
     errors: list[InputError] = []
     files = segments = words = 0
@@ -36,15 +36,18 @@ def run(paths: Sequence[str], settings: Settings) -> Report:
         except TqaError as exc:
             errors.append(input_error(exc, shown))
             continue
+        source = settings.resolve_lang("source_lang", document.source_lang)
+        target = settings.resolve_lang("target_lang", document.target_lang)
+        detector = detectors.get(target, source)
         checked = [detected(s, detector) for s in segment_document(document)]
-        ctx = Context(settings, glossary, document, LineIndex(document.text))
+        ctx = Context(settings, glossary, document, LineIndex(document.text), source, target)
         findings.extend(f for check in checks for f in check.run(checked, ctx))
         files += 1
         segments += len(checked)
         words += sum(len(_WORD.findall(s.text)) for s in checked)
     findings.sort(key=Finding.sort_key)
     return Report(
-        signature=signature(settings, checks, glossary, detector),
+        signature=signature(settings, checks, glossary, detectors.get(settings.target_lang, settings.source_lang)),
         summary=summarize(findings, files, segments, words, len(errors)),
         findings=tuple(findings),
         input_errors=tuple(errors),
@@ -67,6 +70,19 @@ def expand_paths(paths: Sequence[str], errors: list[InputError]) -> Iterator[tup
             yield path, path.as_posix()
         else:
             errors.append(InputError(path=given, message="no such file or directory"))
+
+
+class Detectors:
+    """One detector per language pair in the run (files may declare different pairs)."""
+
+    def __init__(self, seed: int):
+        self.seed = seed
+        self._by_pair: dict[tuple[str, str], LanguageDetector] = {}
+
+    def get(self, target: str, source: str) -> LanguageDetector:
+        if (target, source) not in self._by_pair:
+            self._by_pair[(target, source)] = LanguageDetector((target, source), seed=self.seed)
+        return self._by_pair[(target, source)]
 
 
 def input_error(exc: TqaError, shown: str) -> InputError:

@@ -17,7 +17,9 @@ SPLIT_ROLES = frozenset({Role.BODY, Role.INTERFACE})
 
 
 def segment_document(doc: Document) -> list[Segment]:
-    """Every segment of the document, in document order."""
+    """Every segment of the document, in document order; bilingual units are segments already."""
+    if doc.units:
+        return list(doc.units)
     index = LineIndex(doc.text)
     counts: dict[int, int] = {}
     segments = []

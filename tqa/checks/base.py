@@ -16,12 +16,18 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Context:
-    """What a check may look at besides the segment: settings, glossary, the whole document."""
+    """What a check may look at besides the segment: settings, glossary, the whole document.
+
+    ``source_lang``/``target_lang`` are the document's languages as resolved by the pipeline
+    (command line > what the file declares > configuration); checks use these, not settings.
+    """
 
     settings: Settings
     glossary: Glossary
     document: Document
     lines: LineIndex
+    source_lang: str
+    target_lang: str
 
 
 class Check:

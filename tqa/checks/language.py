@@ -29,20 +29,20 @@ class UntranslatedText(Check):
     severity = Severity.ERROR
 
     def check(self, segment: Segment, ctx: Context) -> Iterator[Finding]:
-        source = ctx.settings.source_lang
-        if segment.detected_lang == source and source != ctx.settings.target_lang:
+        source = ctx.source_lang
+        if segment.detected_lang == source and source != ctx.target_lang:
             yield self.language_finding(segment, ctx, "left in the source language")
 
     def language_finding(self, segment: Segment, ctx: Context, what: str) -> Finding:
         found = language_name(segment.detected_lang)
-        expected = language_name(ctx.settings.target_lang)
+        expected = language_name(ctx.target_lang)
         message = f"{segment.role.value.capitalize()} text in {found}, {what}; expected {expected}."
         return self.finding(
             segment,
             ctx,
             message,
             detected_lang=segment.detected_lang,
-            expected_lang=ctx.settings.target_lang,
+            expected_lang=ctx.target_lang,
         )
 
 
@@ -66,5 +66,5 @@ class WrongLanguage(UntranslatedText):
 
     def check(self, segment: Segment, ctx: Context) -> Iterator[Finding]:
         lang = segment.detected_lang
-        if lang is not None and lang not in (ctx.settings.target_lang, ctx.settings.source_lang):
+        if lang is not None and lang not in (ctx.target_lang, ctx.source_lang):
             yield self.language_finding(segment, ctx, "neither the target nor the source language")

@@ -34,7 +34,7 @@ class QuoteSpacing(Check):
     severity = Severity.WARNING
 
     def check(self, segment: Segment, ctx: Context) -> Iterator[Finding]:
-        if ctx.settings.target_lang in _SPACE_INSIDE_QUOTES:
+        if ctx.target_lang in _SPACE_INSIDE_QUOTES:
             return
         for match in _CLOSING_SPACED.finditer(segment.text):
             yield self.finding(

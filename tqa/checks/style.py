@@ -34,7 +34,7 @@ class RepeatedWord(Check):
     severity = Severity.WARNING
 
     def check(self, segment: Segment, ctx: Context) -> Iterator[Finding]:
-        allowed = _ALLOWED.get(ctx.settings.target_lang, frozenset())
+        allowed = _ALLOWED.get(ctx.target_lang, frozenset())
         for match in _REPEATED.finditer(segment.text):
             word = match.group(1)
             if word.lower() in allowed or word.isdigit():

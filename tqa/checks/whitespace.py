@@ -55,7 +55,7 @@ class SpaceBeforePunctuation(Check):
     severity = Severity.WARNING
 
     def check(self, segment: Segment, ctx: Context) -> Iterator[Finding]:
-        marks = _NO_SPACE_BEFORE.get(ctx.settings.target_lang, _NO_SPACE_BEFORE["default"])
+        marks = _NO_SPACE_BEFORE.get(ctx.target_lang, _NO_SPACE_BEFORE["default"])
         pattern = re.compile(rf"(?<=\w)[ \t\u00a0\u202f]+([{re.escape(marks)}])(?!\w)")
         for match in pattern.finditer(segment.text):
             yield self.finding(
