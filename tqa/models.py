@@ -46,9 +46,38 @@ class Category(StrEnum):
     LANGUAGE = "language"
     UNTRANSLATED = "untranslated"
     TERMINOLOGY = "terminology"
+    NUMBER = "number"
+    PLACEHOLDER = "placeholder"
+    MARKUP = "markup"
     PUNCTUATION = "punctuation"
     WHITESPACE = "whitespace"
+    LOCALE = "locale-convention"
+    LENGTH = "length"
+    CONSISTENCY = "consistency"
     STYLE = "style"
+
+
+class MqmSeverity(StrEnum):
+    """Score severity (MQM): what a finding costs in the quality score; see tqa/scoring/mqm.py."""
+
+    NEUTRAL = "neutral"
+    MINOR = "minor"
+    MAJOR = "major"
+    CRITICAL = "critical"
+
+
+class MqmDimension(StrEnum):
+    """MQM Core dimension a finding counts against (with the Accuracy subtype where it matters)."""
+
+    TERMINOLOGY = "terminology"
+    ACCURACY_MISTRANSLATION = "accuracy/mistranslation"
+    ACCURACY_OMISSION = "accuracy/omission"
+    ACCURACY_UNTRANSLATED = "accuracy/untranslated"
+    LINGUISTIC_CONVENTIONS = "linguistic-conventions"
+    STYLE = "style"
+    LOCALE_CONVENTIONS = "locale-conventions"
+    AUDIENCE_APPROPRIATENESS = "audience-appropriateness"
+    DESIGN_AND_MARKUP = "design-and-markup"
 
 
 class Role(StrEnum):
@@ -168,6 +197,12 @@ class Finding(Frozen):
     role: Role | None = None
     detected_lang: str | None = None
     expected_lang: str | None = None
+    mqm_severity: MqmSeverity | None = Field(default=None, description="What it costs in the score.")
+    mqm_dimension: MqmDimension | None = Field(default=None, description="MQM dimension it counts against.")
+    source: str | None = Field(default=None, description="The source of a bilingual unit; None in documents.")
+    fingerprint: str | None = Field(
+        default=None, description="Stable id across runs (check, file, unit, text; never lines): baseline key."
+    )
 
     def sort_key(self) -> tuple:
         loc = self.location
@@ -226,6 +261,42 @@ class Signature(Frozen):
         )
 
 
+class Paragraph(Frozen):
+    """A document paragraph as its segments, in order: a flagged sentence shown among its neighbours."""
+
+    path: str
+    segments: tuple[tuple[str, str], ...] = Field(description="(segment id, text) pairs in document order.")
+
+
+class DimensionTotal(Frozen):
+    """Findings and penalty points of one MQM dimension."""
+
+    findings: int
+    penalties: float
+
+
+class Score(Frozen):
+    """MQM quality score: 100 × (1 − penalties / evaluated words); see the README."""
+
+    value: float | None = Field(description="The score, 2 decimals; null when no words were evaluated.")
+    formula: str = Field(description="Formula, word basis, multipliers and weights used.")
+    penalties: float = Field(description="Sum of severity multiplier × dimension weight over findings.")
+    evaluated_words: int = Field(description="Source words where a segment has a source, else target words.")
+    per_1000_words: float | None = Field(description="Penalty points per 1,000 evaluated words (not the score).")
+    passed: bool | None = Field(description="Against min_score and critical_fails; null when neither is set.")
+    by_dimension: dict[str, DimensionTotal]
+
+
+class FileScore(Score):
+    path: str
+
+
+class RunScore(Score):
+    """The run's score, over all files' findings and words, with each file's own."""
+
+    files: tuple[FileScore, ...] = ()
+
+
 class Report(Frozen):
     """The result of one run; every output format is rendered from it."""
 
@@ -234,3 +305,7 @@ class Report(Frozen):
     summary: Summary
     findings: tuple[Finding, ...]
     input_errors: tuple[InputError, ...] = ()
+    score: RunScore | None = Field(default=None, description="MQM quality score of the run and of each file.")
+    paragraphs: tuple[Paragraph, ...] = Field(
+        default=(), description="The paragraphs findings point into, so a report can show their context."
+    )

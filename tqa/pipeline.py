@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -14,12 +13,12 @@ from .config import Settings
 from .detect import LanguageDetector
 from .errors import TqaError
 from .glossary import Glossary
-from .models import Finding, InputError, Report, Segment, Signature, Summary
+from .models import Finding, InputError, Paragraph, Report, Segment, Signature, Summary
 from .positions import LineIndex
 from .readers import SUPPORTED_SUFFIXES, read_document
-from .segment import segment_document
-
-_WORD = re.compile(r"\w+(?:['’]\w+)*")
+from .scoring.mqm import evaluated_words, score_run
+from .segment import paragraphs_around, segment_document
+from .wordcount import count_words
 
 
 def run(paths: Sequence[str], settings: Settings) -> Report:
@@ -28,8 +27,10 @@ def run(paths: Sequence[str], settings: Settings) -> Report:
     glossary = load_glossary(settings)
     detectors = Detectors(settings.seed)
     findings: list[Finding] = []
+    paragraphs: list[Paragraph] = []
     errors: list[InputError] = []
     files = segments = words = 0
+    words_by_file: list[tuple[str, int]] = []
     for path, shown in expand_paths(paths, errors):
         try:
             document = read_document(path, shown)
@@ -41,16 +42,21 @@ def run(paths: Sequence[str], settings: Settings) -> Report:
         detector = detectors.get(target, source)
         checked = [detected(s, detector) for s in segment_document(document)]
         ctx = Context(settings, glossary, document, LineIndex(document.text), source, target)
-        findings.extend(f for check in checks for f in check.run(checked, ctx))
+        found = [f for check in checks for f in check.run(checked, ctx)]
+        findings.extend(found)
+        paragraphs.extend(paragraphs_around(document, checked, {f.location.segment_id for f in found}))
         files += 1
         segments += len(checked)
-        words += sum(len(_WORD.findall(s.text)) for s in checked)
+        words += sum(count_words(s.text) for s in checked)
+        words_by_file.append((shown, evaluated_words(checked)))
     findings.sort(key=Finding.sort_key)
     return Report(
         signature=signature(settings, checks, glossary, detectors.get(settings.target_lang, settings.source_lang)),
         summary=summarize(findings, files, segments, words, len(errors)),
         findings=tuple(findings),
         input_errors=tuple(errors),
+        paragraphs=tuple(paragraphs),
+        score=score_run(findings, words_by_file, settings.score, settings.min_score),
     )
 
 
@@ -130,7 +136,8 @@ def signature(settings: Settings, checks: list[Check], glossary: Glossary, detec
 
 
 def exit_code(report: Report, fail_on) -> int:
-    """0 clean, 1 findings at or above ``fail_on``, 2 when any input could not be checked."""
+    """0 clean; 1 findings at or above ``fail_on``, or a failed score; 2 when any input could not be checked."""
     if report.input_errors:
         return 2
-    return int(any(f.severity.at_least(fail_on) for f in report.findings))
+    failed = any(f.severity.at_least(fail_on) for f in report.findings)
+    return int(failed or (report.score is not None and report.score.passed is False))

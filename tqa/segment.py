@@ -7,7 +7,9 @@ Segment ids are ``p{block}.s{sentence}``, both 1-based, stable for a given file.
 
 from __future__ import annotations
 
-from .models import Document, Role, Segment
+from collections.abc import Collection
+
+from .models import Document, Paragraph, Role, Segment
 from .positions import LineIndex, locate, slice_anchors
 from .roles import Unit, assign_roles
 from .sentences import split_sentences, strip_span
@@ -29,6 +31,26 @@ def segment_document(doc: Document) -> list[Segment]:
             seg_id = f"p{unit.block + 1}.s{counts[unit.block]}"
             segments.append(_segment(doc, index, unit, start, end, seg_id))
     return segments
+
+
+def paragraphs_around(doc: Document, segments: list[Segment], flagged: Collection[str]) -> list[Paragraph]:
+    """Every sentence of the paragraphs holding a flagged segment, so reports can show its context.
+
+    Bilingual units have no paragraphs: their context is their source.
+    """
+    if doc.units:
+        return []
+    wanted = {_block_of(segment_id) for segment_id in flagged}
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for segment in segments:
+        if (block := _block_of(segment.id)) in wanted:
+            groups.setdefault(block, []).append((segment.id, segment.text))
+    return [Paragraph(path=doc.path, segments=tuple(group)) for group in groups.values()]
+
+
+def _block_of(segment_id: str) -> str:
+    """'p3' for 'p3.s2': the block part of the ids made above."""
+    return segment_id.partition(".")[0]
 
 
 def _spans(text: str, unit: Unit) -> list[tuple[int, int]]:

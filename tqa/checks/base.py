@@ -6,8 +6,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
-from ..models import Category, Document, Finding, Segment, Severity, Span
+from pydantic import BaseModel, ConfigDict
+
+from ..models import Category, Document, Finding, MqmDimension, MqmSeverity, Segment, Severity, Span
 from ..positions import LineIndex, locate
+from ..scoring.mqm import CATEGORY_DEFAULTS
 
 if TYPE_CHECKING:
     from ..config import Settings
@@ -30,6 +33,12 @@ class Context:
     target_lang: str
 
 
+class NoOptions(BaseModel):
+    """Options of a check that has none: any key in its ``[checks.<name>]`` table is an error."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
 class Check:
     """Base class. A subclass's docstring is its user documentation (``tqa checks --explain``)."""
 
@@ -37,9 +46,27 @@ class Check:
     name: ClassVar[str]
     category: ClassVar[Category]
     severity: ClassVar[Severity] = Severity.WARNING
+    Options: ClassVar[type[BaseModel]] = NoOptions  # validated from [checks.<name>] in config
+    # What a finding costs in the MQM score; None: the category's default (scoring/mqm.py).
+    mqm_dimension: ClassVar[MqmDimension | None] = None
+    mqm_severity: ClassVar[MqmSeverity | None] = None
 
-    def __init__(self, severity: Severity | None = None):
+    def __init__(
+        self,
+        severity: Severity | None = None,
+        options: BaseModel | None = None,
+        mqm_severity: MqmSeverity | None = None,
+    ):
         self.level = severity or type(self).severity
+        self.options = options or self.Options()
+        self.dimension, default = self.mqm_defaults()
+        self.mqm_level = mqm_severity or default
+
+    @classmethod
+    def mqm_defaults(cls) -> tuple[MqmDimension, MqmSeverity]:
+        """The check's MQM dimension and default MQM severity: its own, else its category's."""
+        dimension, severity = CATEGORY_DEFAULTS[cls.category]
+        return cls.mqm_dimension or dimension, cls.mqm_severity or severity
 
     def run(self, segments: Iterable[Segment], ctx: Context) -> Iterator[Finding]:
         """Check a document. Override only for checks that look across segments."""
@@ -64,11 +91,14 @@ class Check:
             check=self.name,
             category=self.category,
             severity=self.level,
+            mqm_severity=self.mqm_level,
+            mqm_dimension=self.dimension,
             message=message,
             location=locate(ctx.document.path, ctx.lines, segment.anchors, start, end, segment.id),
             text=segment.text,
             span=Span(start=start, end=end) if span is not None else None,
             role=segment.role,
+            source=segment.source,
             **extra,
         )
 
