@@ -17,9 +17,12 @@ from .checks import ALL_CHECKS, check_by_code
 from .config import load_settings
 from .errors import TqaError
 from .models import Severity
+from .detect import LanguageDetector
 from .pipeline import exit_code, run
 from .reporters import REPORTERS, render
 from .reporters.jsonreport import schema
+from .reporters.metrics import render_json, render_terminal
+from .scoring.reference import score_files
 
 SEVERITIES = click.Choice([s.value for s in Severity])
 
@@ -41,19 +44,38 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.option("--format", "fmt", type=click.Choice(sorted(REPORTERS)), default="terminal", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report here.")
 @click.option("--fail-on", type=SEVERITIES, help="Lowest severity that fails the run [default: error].")
+@click.option("--min-score", type=float, help="Fail the run when its MQM score is below this.")
 @click.option("--select", multiple=True, help="Only these checks: codes, names or prefixes, comma-separated or repeated.")
 @click.option("--ignore", multiple=True, help="Skip these checks: codes, names or prefixes.")
 @click.option("--config", type=click.Path(dir_okay=False, exists=True, path_type=Path), help="Config file.")
-def check(paths, glossaries, target_lang, source_lang, fmt, output, fail_on, select, ignore, config) -> None:
+def check(paths, glossaries, target_lang, source_lang, fmt, output, fail_on, min_score, select, ignore, config) -> None:
     """Check documents for untranslated text, forbidden terms and typography."""
     options = dict(glossaries=glossaries, target_lang=target_lang, source_lang=source_lang,
-                   fail_on=fail_on, select=split_commas(select), ignore=split_commas(ignore))
+                   fail_on=fail_on, min_score=min_score, select=split_commas(select), ignore=split_commas(ignore))
     settings = load_settings(options, config)
     report = run(paths, settings)
     for error in report.input_errors:
         click.echo(f"tqa: error: {error.describe()}", err=True)
     write(render(report, fmt, color=output is None and fmt == "terminal" and sys.stdout.isatty()), output)
     sys.exit(exit_code(report, settings.fail_on))
+
+
+@cli.command("score")
+@click.argument("hypothesis", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-r", "--ref", "references", multiple=True, required=True,
+              type=click.Path(dir_okay=False, path_type=Path), help="Reference translation (repeatable).")
+@click.option("-t", "--target-lang", help="Language of the texts; also picks BLEU's tokenizer, as sacrebleu -l.")
+@click.option("--format", "fmt", type=click.Choice(["terminal", "json"]), default="terminal", show_default=True)
+@click.option("--bootstrap", type=click.IntRange(min=2), help="Resamples for 95% confidence intervals.")
+@click.option("-w", "--width", type=click.IntRange(0, 10), default=1, show_default=True, help="Decimals, as sacrebleu -w.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report here.")
+@click.option("--config", type=click.Path(dir_okay=False, exists=True, path_type=Path), help="Config file.")
+def score(hypothesis, references, target_lang, fmt, bootstrap, width, output, config) -> None:
+    """Score a translation against references: BLEU, chrF, chrF++, TER (sacrebleu)."""
+    settings = load_settings({"target_lang": target_lang}, config)
+    detector = LanguageDetector((settings.target_lang, settings.source_lang), seed=settings.seed)
+    report = score_files(hypothesis, references, detector, target_lang and settings.target_lang, bootstrap or 1, width)
+    write(render_json(report) if fmt == "json" else render_terminal(report, width), output)
 
 
 @cli.command("checks")

@@ -5,12 +5,17 @@ from __future__ import annotations
 import os
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
 
 from .errors import TqaError
-from .models import Severity
+from .models import MqmSeverity, Severity
+from .overrides import Override, names_check, rebased
+from .scoring.mqm import ScoreSettings
+
+if TYPE_CHECKING:
+    from .checks.base import Check
 
 CONFIG_NAMES = ("tqa.toml", "pyproject.toml")
 
@@ -27,7 +32,15 @@ class Settings(BaseModel):
     ignore: tuple[str, ...] = ()
     fail_on: Severity = Severity.ERROR
     severity: dict[str, Severity] = Field(default_factory=dict)
+    mqm_severity: dict[str, MqmSeverity] = Field(default_factory=dict)  # what a check's findings cost
+    score: ScoreSettings = Field(default_factory=ScoreSettings)  # [score]: multipliers, weights, critical_fails
+    min_score: float | None = None  # the run fails (exit 1) when its MQM score is below
     seed: int = 0
+    checks: dict[str, dict[str, Any]] = Field(default_factory=dict)  # [checks.<name>] option tables
+    csv_source_column: str = "source"  # header names of a bilingual CSV/TSV's source and target columns
+    csv_target_column: str = "target"
+    overrides: tuple[Override, ...] = ()  # [[overrides]] per-glob severities and ignores (overrides.py)
+    baseline: str | None = None  # findings recorded here do not fail the run (baseline.py)
 
     # Language keys given on the command line: they beat what a file declares.
     _pinned: frozenset[str] = PrivateAttr(default_factory=frozenset)
@@ -46,16 +59,35 @@ class Settings(BaseModel):
                 pass
         return getattr(self, key)
 
+    def resolve_pair(self, declared_source: str | None, declared_target: str | None) -> tuple[str, str]:
+        """(source, target) for one file, each by ``resolve_lang``; when they come out equal, the
+        one the file did not declare takes the other configured language, so an en→fr catalog
+        that names only its target (PO ``Language: fr``) is checked en→fr under fr→en settings."""
+        source = self.resolve_lang("source_lang", declared_source)
+        target = self.resolve_lang("target_lang", declared_target)
+        if source == target and not declared_target and "target_lang" not in self._pinned:
+            target = self.source_lang
+        elif source == target and not declared_source and "source_lang" not in self._pinned:
+            source = self.target_lang
+        return source, target
+
     def is_selected(self, code: str, name: str) -> bool:
         """Whether a check runs: selected by code, name, family prefix or ALL, and not ignored."""
 
         def matches(patterns: tuple[str, ...]) -> bool:
-            return any(p == "ALL" or p in (code, name) or code.startswith(p) for p in patterns)
+            return names_check(patterns, code, name)
 
         return matches(self.select) and not matches(self.ignore)
 
     def severity_for(self, code: str, name: str) -> Severity | None:
         return self.severity.get(code) or self.severity.get(name)
+
+    def mqm_severity_for(self, code: str, name: str) -> MqmSeverity | None:
+        return self.mqm_severity.get(code) or self.mqm_severity.get(name)
+
+    def options_for(self, check: type[Check]) -> BaseModel:
+        """``check.Options`` from its ``[checks.<name>]`` (or ``[checks.<CODE>]``) table."""
+        return check.Options.model_validate(self.checks.get(check.name, self.checks.get(check.code, {})))
 
 
 def language_code(value: str) -> str:
@@ -90,11 +122,23 @@ def _read_toml(path: Path) -> dict[str, Any]:
 
 
 def _resolve_paths(values: dict[str, Any], folder: Path) -> dict[str, Any]:
-    """Glossary paths in a config file are relative to that file, not to where tqa runs."""
+    """Paths and globs in a config file are relative to that file, not to where tqa runs."""
     glossaries = values.get("glossaries")
     if isinstance(glossaries, list):
         values = {**values, "glossaries": [os.path.relpath(folder / g) for g in glossaries]}
+    if isinstance(values.get("baseline"), str):
+        values = {**values, "baseline": os.path.relpath(folder / values["baseline"])}
+    overrides = values.get("overrides")
+    if isinstance(overrides, list):
+        values = {**values, "overrides": [_rebase_globs(o, folder) for o in overrides]}
     return values
+
+
+def _rebase_globs(override: Any, folder: Path) -> Any:
+    paths = override.get("paths") if isinstance(override, dict) else None
+    if not isinstance(paths, list) or not all(isinstance(p, str) for p in paths):
+        return override  # validation names the bad key
+    return {**override, "paths": [rebased(p, folder) for p in paths]}
 
 
 def load_settings(cli: dict[str, Any], config_path: Path | None = None) -> Settings:
@@ -110,8 +154,33 @@ def load_settings(cli: dict[str, Any], config_path: Path | None = None) -> Setti
     try:
         settings = Settings.model_validate(values)
         settings._pinned = frozenset(k for k in ("source_lang", "target_lang") if k in given)
-        return settings
     except ValidationError as exc:
-        error = exc.errors()[0]
-        key = ".".join(str(p) for p in error["loc"]) or "config"
-        raise TqaError(f"{key}: {error['msg']}", path=str(path) if path else None) from None
+        raise _config_error(exc, (), path) from None
+    _validate_check_options(settings, path)
+    return settings
+
+
+def _validate_check_options(settings: Settings, path: Path | None) -> None:
+    """Every ``[checks.<name>]`` table names a check and holds only its valid options; every
+    ``[severity]`` and ``[mqm_severity]`` key names a check."""
+    from .checks import ALL_CHECKS  # NOTE: here, not at the top: the registry imports this module
+
+    by_key = {c.name: c for c in ALL_CHECKS} | {c.code: c for c in ALL_CHECKS}
+    for key in settings.checks:
+        if key not in by_key:
+            raise TqaError(f"checks.{key}: no check with this name or code", path=str(path) if path else None)
+        try:
+            settings.options_for(by_key[key])
+        except ValidationError as exc:
+            raise _config_error(exc, ("checks", key), path) from None
+    for table in ("severity", "mqm_severity"):
+        for key in getattr(settings, table):
+            if key not in by_key:
+                raise TqaError(f"{table}.{key}: no check with this name or code", path=str(path) if path else None)
+
+
+def _config_error(exc: ValidationError, prefix: tuple[str, ...], path: Path | None) -> TqaError:
+    """The first validation error as one line: the dotted key, then pydantic's message."""
+    error = exc.errors()[0]
+    key = ".".join(str(p) for p in (*prefix, *error["loc"])) or "config"
+    return TqaError(f"{key}: {error['msg']}", path=str(path) if path else None)

@@ -35,7 +35,11 @@ def check_by_code(code: str) -> type[Check]:
 def select_checks(settings: Settings) -> list[Check]:
     """Instances of the checks the settings select, at their configured severities."""
     return [
-        cls(settings.severity_for(cls.code, cls.name))
+        cls(
+            settings.severity_for(cls.code, cls.name),
+            settings.options_for(cls),
+            settings.mqm_severity_for(cls.code, cls.name),
+        )
         for cls in ALL_CHECKS
         if settings.is_selected(cls.code, cls.name)
     ]

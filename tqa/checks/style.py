@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..models import Category, Finding, Segment, Severity
+from ..models import Category, Finding, MqmDimension, Segment, Severity
 from .base import Check, Context
 
 _REPEATED = re.compile(r"\b(\w+)(\s+)(\1)\b", re.IGNORECASE)
@@ -32,6 +32,7 @@ class RepeatedWord(Check):
     name = "repeated-word"
     category = Category.STYLE
     severity = Severity.WARNING
+    mqm_dimension = MqmDimension.LINGUISTIC_CONVENTIONS  # MQM files a doubled word under grammar
 
     def check(self, segment: Segment, ctx: Context) -> Iterator[Finding]:
         allowed = _ALLOWED.get(ctx.target_lang, frozenset())

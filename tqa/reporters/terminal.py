@@ -7,7 +7,7 @@ from itertools import groupby
 
 import click
 
-from ..models import Finding, Report, Severity
+from ..models import Finding, Report, RunScore, Severity
 
 _COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 
@@ -23,6 +23,8 @@ def render(report: Report, color: bool = False) -> str:
         lines.append("")
     lines.extend(f"error: {e.describe()}" for e in report.input_errors)
     lines.append(_summary_line(report))
+    if report.score is not None:
+        lines.extend(_score_lines(report.score))
     lines.append(f"signature: {report.signature.compact()}")
     return "\n".join(lines) + "\n"
 
@@ -60,6 +62,25 @@ def _summary_line(report: Report) -> str:
     if s.input_errors:
         line += f"; {plural(s.input_errors, 'file')} could not be checked"
     return line + "."
+
+
+def _score_lines(score: RunScore) -> list[str]:
+    """The MQM score with its basis, the dimensions that cost most first, then each file's score."""
+    verdict = {True: "; passed", False: "; failed", None: ""}
+    line = f"score: {_value(score.value)} (MQM: {score.penalties:g} penalty point{'' if score.penalties == 1 else 's'} in {plural(score.evaluated_words, 'word')}"
+    if score.per_1000_words is not None:
+        line += f", {score.per_1000_words:.2f} per 1,000 words"
+    lines = [line + ")" + verdict[score.passed]]
+    ranked = sorted(score.by_dimension.items(), key=lambda kv: (-kv[1].penalties, kv[0]))
+    if ranked:
+        lines.append("by dimension: " + ", ".join(f"{d} {t.penalties:g} ({plural(t.findings, 'finding')})" for d, t in ranked))
+    if len(score.files) > 1:
+        lines.extend(f"score {_value(f.value)}{verdict[f.passed]}: {f.path}" for f in score.files)
+    return lines
+
+
+def _value(value: float | None) -> str:
+    return "none (no words)" if value is None else f"{value:.2f}"
 
 
 def plural(count: int, noun: str) -> str:

@@ -1,0 +1,1 @@
+"""Scores: the MQM quality score from findings (mqm), reference metrics with sacrebleu (reference)."""
