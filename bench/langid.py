@@ -17,8 +17,6 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from langdetect.lang_detect_exception import LangDetectException
-
 from tqa.detect import LanguageDetector, factory
 
 HERE = Path(__file__).parent
@@ -40,10 +38,7 @@ def langdetect_only(languages: tuple[str, ...] | None) -> Callable[[str], str | 
     seeded = factory(languages, 0)
 
     def detect(text: str) -> str | None:
-        try:
-            best = seeded.create_detector(text)
-        except LangDetectException:
-            return None
+        best = seeded.create_detector(text)
         return best.lang if best else None
 
     return detect

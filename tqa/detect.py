@@ -21,9 +21,6 @@ from functools import lru_cache
 from importlib import metadata, resources
 from typing import NamedTuple
 
-from langdetect.detector_factory import DetectorFactory
-from langdetect.lang_detect_exception import LangDetectException
-
 from tqa.langwords import WordScorer, clean, has_wordlist, words
 
 # Margin (sum of capped log10 frequency ratios) needed to name a language, by word count:
@@ -107,10 +104,7 @@ class LanguageDetector:
 
     def _langdetect(self, text: str, *, all_profiles: bool, method: str, min_prob: float) -> Detection:
         seeded = factory(None if all_profiles else self.languages, self.seed)
-        try:
-            best = seeded.create_detector(text) if seeded else None
-        except LangDetectException:
-            return Detection(None, 0.0, "undetermined")
+        best = seeded.create_detector(text) if seeded else None
         if best is None or best.prob < min_prob:
             return Detection(None, 0.0, "undetermined")
         return Detection(best.lang.split("-")[0], round(best.prob, 3), method)
@@ -126,16 +120,24 @@ class SeededFactory:
     """A private langdetect factory with its own profiles and seed (the global one is shared state)."""
 
     def __init__(self, profiles: Sequence[str], seed: int):
+        from langdetect.detector_factory import DetectorFactory  # NOTE: imported on first use: start-up time
+
         self.factory = DetectorFactory()
         folder = resources.files("langdetect").joinpath("profiles")
         self.factory.load_json_profile([folder.joinpath(name).read_text(encoding="utf-8") for name in profiles])
         self.factory.set_seed(seed)
 
     def create_detector(self, text: str):
-        """Best (lang, prob) for text; the detector reseeds itself on every call."""
+        """Best (lang, prob) for text, None when langdetect finds no feature; the detector reseeds
+        itself on every call."""
+        from langdetect.lang_detect_exception import LangDetectException
+
         detector = self.factory.create()
         detector.append(text)
-        ranked = detector.get_probabilities()
+        try:
+            ranked = detector.get_probabilities()
+        except LangDetectException:
+            return None
         return ranked[0] if ranked else None
 
 

@@ -13,19 +13,19 @@ spelled the same in both languages weigh nothing.
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import wordfreq
+from tqa.wordindex import WordIndex, has_wordlist, word_index
 
 FLOOR = -8.5  # log10 frequency given to a word a list does not know
 CAP = 3.0  # most one word can count against a language
 NAME_WEIGHT = 0.3  # capitalised mid-string words and acronyms: mostly names
 CUE = 1.5  # weight of one elision, contraction or typographic cue
 ACCENT_CUE = 1.0  # a word with French diacritics
+WORD_CACHE = 200_000  # words remembered per scorer
 
 NOISE = re.compile(
     r"%\([^)]*\)[-#0 +]*\d*(?:\.\d+)?[a-zA-Z]"  # %(name)s
@@ -77,14 +77,9 @@ def words(text: str) -> list[Word]:
     return found
 
 
-@lru_cache(maxsize=None)
-def frequencies(lang: str) -> dict[str, float]:
-    """wordfreq's best list for a language, as log10 frequencies."""
-    return {w: math.log10(f) for w, f in wordfreq.get_frequency_dict(lang, "best").items()}
-
-
-def has_wordlist(lang: str) -> bool:
-    return lang in wordfreq.available_languages("best")
+def frequencies(lang: str) -> WordIndex:
+    """wordfreq's best list for a language: ``.get(word, default)`` gives a log10 frequency."""
+    return word_index(lang)
 
 
 @lru_cache(maxsize=None)
@@ -99,10 +94,11 @@ class WordScorer:
 
     def __init__(self, languages: tuple[str, ...]):
         self.languages = languages
-        self.tables = [frequencies(lang) for lang in languages]
+        self.indexes = [word_index(lang) for lang in languages]
         self.shared = lexicon("shared-words.en-fr.txt") if {"en", "fr"} <= set(languages) else frozenset()
         self.abbreviations = {lang: lexicon(f"ui-abbreviations.{lang}.txt") for lang in languages
                               if lang in ("en", "fr")}
+        self._known: dict[str, tuple[tuple[float, ...], float]] = {}
 
     def evidence(self, text: str) -> Evidence:
         """Per-language scores, word count and fit of a cleaned text."""
@@ -110,32 +106,41 @@ class WordScorer:
         found = words(text)
         fits = []
         for word in found:
-            for i, score in enumerate(self._word(word)):
-                scores[i] += score
+            contributions, fit = self._word(word.text)
+            for i, score in enumerate(contributions):
+                scores[i] += score * word.weight
             if word.weight == 1.0:
-                fits.append(max(self._log(word.text, table) for table in self.tables))
+                fits.append(fit)
         if len(found) == 1:
             for i, lang in enumerate(self.languages):
                 scores[i] += CAP * (found[0].text in self.abbreviations.get(lang, ()))
         return Evidence(tuple(scores), len(found), sum(fits) / max(len(fits), 1))
 
-    def _word(self, word: Word) -> list[float]:
-        """One word's capped contribution per language (0 for the best fit, negative for others)."""
-        if word.text in self.shared:
-            return [0.0] * len(self.languages)
-        logs = [self._log(word.text, table) + self._word_cue(lang, word.text) for lang, table in
-                zip(self.languages, self.tables)]
-        best = max(logs)
-        return [max(log - best, -CAP) * word.weight for log in logs]
+    def _word(self, word: str) -> tuple[tuple[float, ...], float]:
+        """One word's capped contribution per language (0 for the best fit, negative for others)
+        and its best log10 frequency; remembered, since the same words come back all the time."""
+        known = self._known.get(word)
+        if known is None:
+            if len(self._known) >= WORD_CACHE:
+                self._known.clear()
+            logs = [self._log(word, index) for index in self.indexes]
+            if word in self.shared:
+                contributions = (0.0,) * len(self.languages)
+            else:
+                cued = [log + self._word_cue(lang, word) for lang, log in zip(self.languages, logs)]
+                best = max(cued)
+                contributions = tuple(max(log - best, -CAP) for log in cued)
+            known = self._known[word] = (contributions, max(logs))
+        return known
 
     @staticmethod
-    def _log(word: str, table: dict[str, float]) -> float:
+    def _log(word: str, index: WordIndex) -> float:
         """Floored log10 frequency of the word as the list knows it: whole ("aujourd'hui",
         "don't") or after an elision ("l'article")."""
-        if word not in table and (match := ELISION.match(word)):
-            word = word[match.end():]
-        return max(table.get(word, FLOOR), FLOOR)
-
+        log = index.log10(word)
+        if log is None and (match := ELISION.match(word)):
+            log = index.log10(word[match.end():])
+        return FLOOR if log is None else max(log, FLOOR)
     @staticmethod
     def _word_cue(lang: str, word: str) -> float:
         """French elisions and diacritics, which frequency lists of other languages lack."""
