@@ -66,6 +66,8 @@ OTHER_LANGUAGES = [
     ("Das ist ein deutscher Satz über die Regierung.", "de"),
     ("Die Bundesregierung hat heute neue Maßnahmen beschlossen.", "de"),
     ("El acuerdo fue firmado el lunes en Rabat por los dos ministros.", "es"),
+    ("Dit is een Nederlandse zin over de regering.", "nl"),  # common words, but fitting neither en nor fr
+    ("Het akkoord werd maandag in Rabat ondertekend door de ministers.", "nl"),  # langdetect unsure, words sure
     ("هذا تعليق من قارئ على المقال حول الاتفاق الأمني", "ar"),
     ("Это предложение написано на русском языке.", "ru"),
     ("这是一个关于安全合作协议的中文句子。", "zh"),

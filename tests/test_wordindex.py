@@ -30,7 +30,7 @@ def test_same_languages_as_wordfreq():
 def test_every_word_has_wordfreqs_frequency(fresh):
     expected = wordfreq.get_frequency_dict(SMALL_ONLY, "best")
     index = word_index(SMALL_ONLY)
-    assert index.count == len(expected)
+    assert len(index) == len(expected)
     assert all(index.log10(word) == pytest.approx(math.log10(freq), abs=1e-9) for word, freq in expected.items())
     assert index.log10("qqxqqzz") is None
     assert index.get("qqxqqzz", -9.0) == -9.0
@@ -45,13 +45,16 @@ def test_index_is_stored_once_and_reused(fresh):
     assert list(fresh.iterdir()) == [stored]
 
 
-def test_damaged_index_is_rebuilt(fresh):
+@pytest.mark.parametrize("damage", [lambda data: b"", lambda data: b"garbage", lambda data: data[:-100],
+                                    lambda data: data[:20]], ids=["empty", "foreign", "truncated", "header"])
+def test_damaged_index_is_rebuilt(fresh, damage):
     word_index(SMALL_ONLY)
     [stored] = fresh.iterdir()
-    stored.write_bytes(b"garbage")
+    whole = stored.read_bytes()
+    stored.write_bytes(damage(whole))
     word_index.cache_clear()
     assert word_index(SMALL_ONLY).log10("este") is not None
-    assert stored.read_bytes().startswith(wordindex.MAGIC)
+    assert stored.read_bytes() == whole
 
 
 def test_unwritable_cache_builds_in_memory(monkeypatch, tmp_path):

@@ -15,13 +15,14 @@ process or the order of calls; answers are cached by text.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import metadata, resources
 from typing import NamedTuple
 
-from tqa.langwords import WordScorer, clean, has_wordlist, words
+from tqa.langwords import Evidence, WordScorer, clean, has_wordlist, words
 
 # Margin (sum of capped log10 frequency ratios) needed to name a language, by word count:
 # one-word strings need the most, long sentences pile up evidence anyway.
@@ -32,8 +33,17 @@ TIE_BREAK_PROB = 0.95
 OTHER_WORDS = 4  # a third Latin-script language needs a sentence, not a name
 OTHER_FIT = -4.8  # ...whose words are rare in the languages in play (mean log10 frequency)
 OTHER_PROB = 0.9
+CLEAR_MARGIN = 1.2  # ...unless the words point this clearly (margin per word) to a language in play
+UNCLEAR_MARGIN = 0.2  # ...or whose words, however common, fit neither language in play (Dutch "de", "is")
 OTHER_GAIN = 1.0  # ...and at least 10x more frequent, on average, in the other language's list
+OTHER_LOW_PROB, OTHER_STRONG_GAIN = 0.5, 2.0  # ...or 100x, when langdetect is less sure
+# langdetect profiles of Latin-script languages: a Latin-script sentence is not Arabic or Thai, and
+# each profile left out makes langdetect faster.
+LATIN_SCRIPT = ("af", "ca", "cs", "cy", "da", "de", "en", "es", "et", "fi", "fr", "hr", "hu", "id", "it", "lt",
+                "lv", "nl", "no", "pl", "pt", "ro", "sk", "sl", "so", "sq", "sv", "sw", "tl", "tr", "vi")
 OTHER_FIT_UNLISTED = -6.0  # a language wordfreq lacks: only when the words are nearly all unknown
+LETTER = re.compile(r"[^\W\d_]")
+BEYOND_LATIN = re.compile(r"(?=[^\W\d_])[^\x00-\u024f]")  # a letter past Latin Extended-B
 
 
 class Detection(NamedTuple):
@@ -50,7 +60,7 @@ class LanguageDetector:
     def __init__(self, languages: Sequence[str] = ("en", "fr"), seed: int = 0):
         self.languages = tuple(dict.fromkeys(languages))
         self.seed = seed
-        self.scorer = WordScorer(self.languages) if all(map(has_wordlist, self.languages)) else None
+        self.scorer = scorer(self.languages) if all(map(has_wordlist, self.languages)) else None
         self._cached = lru_cache(maxsize=100_000)(self._detect)
 
     @property
@@ -67,20 +77,19 @@ class LanguageDetector:
 
     def _detect(self, text: str) -> Detection:
         cleaned = clean(text)
-        letters = [ch for ch in cleaned if ch.isalpha()]
-        if not letters:
+        if not LETTER.search(cleaned):
             return Detection(None, 0.0, "empty")
-        if non_latin_share(letters) > 0.5:
-            return self._langdetect(cleaned, all_profiles=True, method="script", min_prob=0.0)
+        if BEYOND_LATIN.search(cleaned) and non_latin_share([ch for ch in cleaned if ch.isalpha()]) > 0.5:
+            return self._langdetect(cleaned, None, method="script", min_prob=0.0)
         if self.scorer is None:
             return self._tie_break(cleaned)
         evidence = self.scorer.evidence(cleaned)
-        if evidence.words >= OTHER_WORDS and evidence.fit < OTHER_FIT:
+        ranked = sorted(zip(evidence.scores, self.languages), reverse=True)
+        margin = ranked[0][0] - ranked[1][0] if len(ranked) > 1 else float("inf")
+        if may_be_other(evidence, margin, len(ranked)):
             other = self._other_language(cleaned, evidence.fit)
             if other:
                 return other
-        ranked = sorted(zip(evidence.scores, self.languages), reverse=True)
-        margin = ranked[0][0] - ranked[1][0] if len(ranked) > 1 else float("inf")
         if margin >= MARGINS.get(evidence.words, LONG_MARGIN):
             return Detection(ranked[0][1], round(margin, 3), "words")
         return self._tie_break(cleaned)
@@ -88,26 +97,40 @@ class LanguageDetector:
     def _tie_break(self, text: str) -> Detection:
         """Restricted langdetect for segments long enough for its n-grams; else undetermined."""
         if len(words(text)) >= TIE_BREAK_WORDS:
-            found = self._langdetect(text, all_profiles=False, method="langdetect", min_prob=TIE_BREAK_PROB)
+            found = self._langdetect(text, self.languages, method="langdetect", min_prob=TIE_BREAK_PROB)
             if found.lang:
                 return found
         return Detection(None, 0.0, "undetermined")
 
     def _other_language(self, text: str, fit_in_play: float) -> Detection | None:
-        """A third Latin-script language, if langdetect says so and its word list agrees."""
-        found = self._langdetect(text, all_profiles=True, method="other", min_prob=OTHER_PROB)
+        """A third Latin-script language, if langdetect says so and its word list agrees; the less
+        sure langdetect is, the more its word list must agree."""
+        found = self._langdetect(text, LATIN_SCRIPT, method="other", min_prob=OTHER_LOW_PROB)
         if found.lang is None or found.lang in self.languages:
             return None
         if not has_wordlist(found.lang):
-            return found if fit_in_play < OTHER_FIT_UNLISTED else None
-        return found if WordScorer((found.lang,)).evidence(text).fit >= fit_in_play + OTHER_GAIN else None
+            return found if found.score >= OTHER_PROB and fit_in_play < OTHER_FIT_UNLISTED else None
+        gain = scorer((found.lang,)).evidence(text).fit - fit_in_play
+        return found if gain >= (OTHER_GAIN if found.score >= OTHER_PROB else OTHER_STRONG_GAIN) else None
 
-    def _langdetect(self, text: str, *, all_profiles: bool, method: str, min_prob: float) -> Detection:
-        seeded = factory(None if all_profiles else self.languages, self.seed)
+    def _langdetect(self, text: str, languages: tuple[str, ...] | None, *, method: str, min_prob: float) -> Detection:
+        """Seeded langdetect over these languages' profiles (None: all 55)."""
+        seeded = factory(languages, self.seed)
         best = seeded.create_detector(text) if seeded else None
         if best is None or best.prob < min_prob:
             return Detection(None, 0.0, "undetermined")
         return Detection(best.lang.split("-")[0], round(best.prob, 3), method)
+
+
+def may_be_other(evidence: Evidence, margin: float, languages: int) -> bool:
+    """Whether a sentence may be in a third language: its words are rare in the languages in play
+    or fit none of them better than another, and do not point clearly to one of them (a third
+    language's words are rare in both, so their capped differences stay small)."""
+    if evidence.words < OTHER_WORDS:
+        return False
+    if languages > 1 and margin >= CLEAR_MARGIN * evidence.words:
+        return False
+    return evidence.fit < OTHER_FIT or margin < UNCLEAR_MARGIN * evidence.words
 
 
 def non_latin_share(letters: Sequence[str]) -> float:
@@ -139,6 +162,12 @@ class SeededFactory:
         except LangDetectException:
             return None
         return ranked[0] if ranked else None
+
+
+@lru_cache(maxsize=None)
+def scorer(languages: tuple[str, ...]) -> WordScorer:
+    """One word scorer per set of languages, shared (it remembers the words it has scored)."""
+    return WordScorer(languages)
 
 
 @lru_cache(maxsize=None)

@@ -14,9 +14,11 @@ spelled the same in both languages weigh nothing.
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 from tqa.wordindex import WordIndex, has_wordlist, word_index
 
@@ -36,19 +38,20 @@ NOISE = re.compile(
     r"|[#@]\w+"  # hashtags, mentions: names, not language
     r"|\S*[_/\\]\S*|\b\w+\.\w[\w.]*"  # identifiers, paths, dotted names
 )
+NOISE_HINT = re.compile(r"[%{<&@#_/\\]|\w\.\w")  # a character every NOISE match needs: most texts have none
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 ELISION = re.compile(r"(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)'(?=[^\W\d_])")
 CONTRACTION = re.compile(r"[^\W\d_]+(?:n't|'re|'ve|'ll|'m|'d|'s)\b")
 FRENCH_SPACING = re.compile(r"[\u00a0\u202f ][:;!?»]|«|\(e\)|\(s\)")
+FRENCH_SPACING_HINT = frozenset(":;!?»«(")
 FRENCH_ACCENTS = re.compile(r"[àâçéèêëîïôûùüÿœæ]")
-LETTER_ONLY = re.compile(r"[a-zA-Z]")  # "M", "T": initials and units, not language
+ASCII_LETTERS = frozenset(string.ascii_letters)
 SENTENCE_END = re.compile(r"[.!?:]")
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
     text: str  # lower-cased, apostrophes normalised
-    weight: float  # 1, or NAME_WEIGHT for likely names
+    weight: float  # 1, or NAME_WEIGHT for likely names, 0 for lone letters
 
 
 @dataclass(frozen=True)
@@ -60,21 +63,30 @@ class Evidence:
 
 def clean(text: str) -> str:
     """Drop what carries no language: placeholders, markup, URLs, hashtags, identifiers."""
-    return NOISE.sub(" ", text)
+    return NOISE.sub(" ", text) if NOISE_HINT.search(text) else text
 
 
 def words(text: str) -> list[Word]:
     """Lower-cased words of a cleaned text, with names damped."""
     found, previous_end = [], 0
     for match in WORD.finditer(text):
-        raw = match.group().replace("’", "'")
-        sentence_start = not found or SENTENCE_END.search(text[previous_end:match.start()])
-        name = raw[0].isupper() and not sentence_start
-        acronym = len(raw) > 1 and raw.isupper()
-        weight = NAME_WEIGHT if name or acronym else 1.0
-        found.append(Word(raw.lower(), 0.0 if LETTER_ONLY.fullmatch(raw) else weight))
+        raw = match.group()
+        found.append(Word(raw.replace("’", "'").lower(), weight(raw, text, previous_end, match.start(), found)))
         previous_end = match.end()
     return found
+
+
+def weight(raw: str, text: str, gap_start: int, gap_end: int, before: list[Word]) -> float:
+    """How much a word says about language: 0 for a lone ASCII letter ("M", "T": initials, units),
+    NAME_WEIGHT for acronyms and capitalised words inside a sentence (mostly names), else 1."""
+    if len(raw) == 1 and raw in ASCII_LETTERS:
+        return 0.0
+    if not raw[0].isupper():
+        return 1.0
+    if len(raw) > 1 and raw.isupper():
+        return NAME_WEIGHT
+    sentence_start = not before or SENTENCE_END.search(text, gap_start, gap_end)
+    return 1.0 if sentence_start else NAME_WEIGHT
 
 
 def frequencies(lang: str) -> WordIndex:
@@ -151,8 +163,8 @@ class WordScorer:
     @staticmethod
     def _cues(lang: str, text: str) -> float:
         """Typographic and contraction cues that word lists do not see."""
-        if lang == "fr":
+        if lang == "fr" and FRENCH_SPACING_HINT.intersection(text):
             return CUE * len(FRENCH_SPACING.findall(text))
-        if lang == "en":
+        if lang == "en" and ("'" in text or "’" in text):
             return CUE * len(CONTRACTION.findall(text.replace("’", "'")))
         return 0.0
