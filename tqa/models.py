@@ -129,6 +129,44 @@ class Document(Frozen):
     units: tuple[Segment, ...] = Field(default=(), description="Bilingual units, already segments.")
     source_lang: str | None = None
     target_lang: str | None = None
+    suppressions: tuple[Suppression, ...] = Field(
+        default=(), description="Ranges where comments in the file disable checks (Markdown, HTML)."
+    )
+
+
+class Suppression(Frozen):
+    """An inline ``tqa-disable`` directive: from ``start`` to ``end`` (file offsets), these checks
+    are off. No codes means every check. Readers find them in comments, the pipeline in notes."""
+
+    start: int
+    end: int
+    codes: tuple[str, ...] = ()
+    reason: str | None = None
+
+
+class Suppressed(Frozen):
+    """Why a finding does not count: it stays in the report but out of the gate and the score."""
+
+    by: Literal["baseline", "inline", "config"]
+    reason: str | None = None
+
+
+class UnusedSuppression(Frozen):
+    """A suppression that matched no finding: stale, so reported (ruff's RUF100, PHPStan's
+    reportUnmatchedIgnoredErrors) to keep suppressions from outliving their reason."""
+
+    by: Literal["baseline", "inline"]
+    path: str
+    line: int | None = None
+    codes: tuple[str, ...] = ()
+    fingerprint: str | None = None
+
+    def describe(self) -> str:
+        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        what = ",".join(self.codes) or "all checks"
+        if self.by == "baseline":
+            return f"{where}: baseline entry {self.fingerprint} ({what}) matches no finding"
+        return f"{where}: tqa-disable {what} matches no finding"
 
 
 class InlineCode(Frozen):
@@ -203,6 +241,9 @@ class Finding(Frozen):
     fingerprint: str | None = Field(
         default=None, description="Stable id across runs (check, file, unit, text; never lines): baseline key."
     )
+    suppressed: Suppressed | None = Field(
+        default=None, description="Set when a baseline, an inline comment or config suppresses it."
+    )
 
     def sort_key(self) -> tuple:
         loc = self.location
@@ -234,6 +275,7 @@ class Summary(Frozen):
     by_severity: dict[str, int]
     by_category: dict[str, int]
     input_errors: int = 0
+    suppressed: int = Field(default=0, description="Findings suppressed; not in the counts above.")
 
 
 class GlossaryInfo(Frozen):
@@ -279,7 +321,6 @@ class Score(Frozen):
     """MQM quality score: 100 × (1 − penalties / evaluated words); see the README."""
 
     value: float | None = Field(description="The score, 2 decimals; null when no words were evaluated.")
-    formula: str = Field(description="Formula, word basis, multipliers and weights used.")
     penalties: float = Field(description="Sum of severity multiplier × dimension weight over findings.")
     evaluated_words: int = Field(description="Source words where a segment has a source, else target words.")
     per_1000_words: float | None = Field(description="Penalty points per 1,000 evaluated words (not the score).")
@@ -294,6 +335,7 @@ class FileScore(Score):
 class RunScore(Score):
     """The run's score, over all files' findings and words, with each file's own."""
 
+    formula: str = Field(description="Formula, word basis, multipliers and weights used.")
     files: tuple[FileScore, ...] = ()
 
 
@@ -309,3 +351,5 @@ class Report(Frozen):
     paragraphs: tuple[Paragraph, ...] = Field(
         default=(), description="The paragraphs findings point into, so a report can show their context."
     )
+    files: tuple[str, ...] = Field(default=(), description="Every file checked, as shown in findings.")
+    unused_suppressions: tuple[UnusedSuppression, ...] = ()

@@ -12,7 +12,8 @@ from collections import Counter
 from html.parser import HTMLParser
 from typing import NamedTuple
 
-from ..models import Block, Role
+from ..directives import comment_ranges
+from ..models import Block, Role, Suppression
 from .anchored import AnchoredText, shift
 
 FORMAT = "html"
@@ -64,6 +65,21 @@ def read_blocks(text: str, base: int = 0) -> list[Block]:
     return [shift(b, base) for b in blocks] if base else blocks
 
 
+def read_suppressions(text: str) -> tuple[Suppression, ...]:
+    """Ranges of ``<!-- tqa-disable … -->`` … ``<!-- tqa-enable … -->`` comments."""
+    if "tqa-" not in text:
+        return ()
+    return comment_ranges(comments(text), len(text))
+
+
+def comments(text: str, base: int = 0) -> list[tuple[int, str]]:
+    """(file offset, body) of every comment, in order; comments in script or style are not."""
+    parser = _Parser(text)
+    parser.feed(text)
+    parser.close()
+    return [(offset + base, body) for offset, body in parser.comments]
+
+
 def element_role(tag: str, attrs: list[tuple[str, str | None]]) -> Role | None:
     """What an element says its content is, by tag name and by id/class/itemprop/rel."""
     values = {name: (value or "").lower() for name, value in attrs}
@@ -104,6 +120,7 @@ class _Parser(HTMLParser):
         self.skipping = 0
         self.current = AnchoredText()
         self.blocks: list[Block] = []
+        self.comments: list[tuple[int, str]] = []
 
     def here(self) -> int:
         line, column = self.getpos()
@@ -143,6 +160,9 @@ class _Parser(HTMLParser):
         for element in self.stack[depth:]:
             self.open_tags[element.tag] -= 1
         del self.stack[depth:]
+
+    def handle_comment(self, data):
+        self.comments.append((self.here(), data))
 
     def handle_data(self, data):
         self.add_text(data, self.here())

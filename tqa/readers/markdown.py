@@ -13,7 +13,8 @@ import re
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from ..models import Block, Role
+from ..directives import comment_ranges
+from ..models import Block, Role, Suppression
 from . import htmldoc
 from .anchored import AnchoredText
 
@@ -30,9 +31,7 @@ _URL_TRAILING = ".,;:!?)]»”\"'"
 def read_blocks(text: str) -> list[Block]:
     """Blocks in document order; front matter is blanked first so offsets stay true."""
     source = _mask_front_matter(text)
-    parser = MarkdownIt("commonmark").enable("table")
-    # Keep escapes and entities as separate tokens: each carries its source form in .markup.
-    parser.disable("text_join")
+    parser = _parser()
     line_starts = [0] + [m.end() for m in _BREAK.finditer(source)] + [len(source)]
     walker = _Walker(source)
     context: list[str] = []
@@ -54,6 +53,25 @@ def read_blocks(text: str) -> list[Block]:
     return sorted(walker.blocks, key=lambda b: b.anchors[0][1])
 
 
+def read_suppressions(text: str) -> tuple[Suppression, ...]:
+    """Ranges of ``<!-- tqa-disable … -->`` comments: in HTML blocks or inline HTML, never in code."""
+    if "tqa-" not in text:
+        return ()
+    source = _mask_front_matter(text)
+    line_starts = [0] + [m.end() for m in _BREAK.finditer(source)] + [len(source)]
+    found: list[tuple[int, str]] = []
+    for token in _parser().parse(source):
+        start, end = (line_starts[min(n, len(line_starts) - 1)] for n in token.map or (0, 0))
+        if token.type == "html_block":
+            found += htmldoc.comments(source[start:end], base=start)
+        for child in token.children or []:
+            if child.type == "html_inline" and child.content.startswith("<!--"):
+                at = source.find(child.content, max(start, found[-1][0] + 1 if found else 0), end)
+                if at >= 0:
+                    found.append((at, child.content[4:].removesuffix("-->")))
+    return comment_ranges(found, len(text))
+
+
 def _mask_front_matter(text: str) -> str:
     """YAML (---) or TOML (+++) front matter at the top, replaced by spaces, breaks kept."""
     m = _FRONT_MATTER.match(text)
@@ -61,6 +79,12 @@ def _mask_front_matter(text: str) -> str:
         return text
     blank = re.sub(r"[^\r\n]", " ", m.group())
     return blank + text[m.end():]
+
+
+def _parser() -> MarkdownIt:
+    parser = MarkdownIt("commonmark").enable("table")
+    # Keep escapes and entities as separate tokens: each carries its source form in .markup.
+    return parser.disable("text_join")
 
 
 def _kind_and_role(context: list[str], title_seen: bool) -> tuple[str, Role | None]:

@@ -17,11 +17,13 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 def render(report: Report, color: bool = False) -> str:
     lines: list[str] = []
-    for path, findings in groupby(report.findings, key=lambda f: f.location.path):
+    shown = [f for f in report.findings if f.suppressed is None]  # suppressed: counted, not listed
+    for path, findings in groupby(shown, key=lambda f: f.location.path):
         lines.append(click.style(path, bold=True) if color else path)
         lines.extend(_finding_line(f, color) for f in findings)
         lines.append("")
     lines.extend(f"error: {e.describe()}" for e in report.input_errors)
+    lines.extend(f"unused suppression: {u.describe()}" for u in report.unused_suppressions)
     lines.append(_summary_line(report))
     if report.score is not None:
         lines.extend(_score_lines(report.score))
@@ -59,6 +61,8 @@ def _summary_line(report: Report) -> str:
     counts = ", ".join(plural(n, sev) for sev, n in ranked)
     line = plural(s.findings, "finding") + (f" ({counts})" if counts else "")
     line += f" in {plural(s.files, 'file')}, {plural(s.segments, 'segment')}, {plural(s.words, 'word')}"
+    if s.suppressed:
+        line += f"; {s.suppressed} suppressed"
     if s.input_errors:
         line += f"; {plural(s.input_errors, 'file')} could not be checked"
     return line + "."
