@@ -63,9 +63,10 @@ def load_baseline(path: str) -> Baseline:
 
 
 def apply_baseline(
-    findings: Sequence[Finding], baseline: Baseline, checked: Iterable[str]
+    findings: Sequence[Finding], baseline: Baseline, checked: Iterable[str], ran: Iterable[str]
 ) -> tuple[list[Finding], list[UnusedSuppression]]:
-    """Findings recorded in the baseline marked as suppressed; entries of checked files left unused."""
+    """Findings recorded in the baseline marked as suppressed, and the entries left unused among
+    those of files checked (``checked``) by checks that ran (codes in ``ran``)."""
     result = []
     for finding in findings:
         entry = baseline.entries.get(finding.fingerprint or "")
@@ -74,11 +75,11 @@ def apply_baseline(
             finding = finding.model_copy(update={"suppressed": Suppressed(by="baseline", reason=reason)})
         result.append(finding)
     seen = {f.fingerprint for f in findings}
-    checked = set(checked)
+    checked, ran = set(checked), set(ran)
     unused = [
         UnusedSuppression(by="baseline", path=entry.path, codes=(entry.code,), fingerprint=fingerprint)
         for fingerprint, entry in sorted(baseline.entries.items(), key=lambda kv: (kv[1].path, kv[0]))
-        if fingerprint not in seen and entry.path in checked
+        if fingerprint not in seen and entry.path in checked and entry.code in ran
     ]
     return result, unused
 

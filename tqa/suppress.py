@@ -8,7 +8,7 @@ notes of bilingual units (a PO translator comment ``# tqa-disable TERM01 (reason
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from .directives import parse
 from .models import Document, Finding, Segment, Suppressed, Suppression, UnusedSuppression
@@ -17,9 +17,17 @@ from .positions import LineIndex
 
 
 def apply_inline(
-    findings: Sequence[Finding], document: Document, segments: Iterable[Segment], lines: LineIndex
+    findings: Sequence[Finding],
+    document: Document,
+    segments: Iterable[Segment],
+    lines: LineIndex,
+    ran: Collection[tuple[str, str]],
 ) -> tuple[list[Finding], list[UnusedSuppression]]:
-    """Findings with inline suppressions marked, and the directives that matched none."""
+    """Findings with inline suppressions marked, and the directives that matched none.
+
+    ``ran`` is (code, name) of the checks that ran: a directive for checks that did not run is
+    not called unused, since it had nothing to match.
+    """
     ranges = (*document.suppressions, *note_suppressions(segments))
     used: set[int] = set()
     result = []
@@ -32,7 +40,7 @@ def apply_inline(
     unused = [
         UnusedSuppression(by="inline", path=document.path, line=lines.position(r.start)[0], codes=r.codes)
         for i, r in enumerate(ranges)
-        if i not in used
+        if i not in used and (not r.codes or any(names_check(r.codes, code, name) for code, name in ran))
     ]
     return result, unused
 
