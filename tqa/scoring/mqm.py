@@ -127,7 +127,6 @@ def score(
     critical = any(f.mqm_severity is MqmSeverity.CRITICAL for f in counted)
     return Score(
         value=value,
-        formula=settings.formula(),
         penalties=penalties,
         evaluated_words=words,
         per_1000_words=per_1000,
@@ -173,7 +172,7 @@ def score_run(
         for path, words in words_by_file
     )
     total = score(findings, sum(words for _, words in words_by_file), settings, min_score)
-    return RunScore(**dict(total), files=files)
+    return RunScore(**dict(total), formula=settings.formula(), files=files)
 
 
 def evaluated_words(segments: Iterable[Segment]) -> int:

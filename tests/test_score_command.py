@@ -1,0 +1,127 @@
+"""`tqa score`: reference metrics equal sacrebleu's own command line, digit for digit."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.test_cli import ROOT, tqa
+from tqa.scoring.reference import source_similarity
+
+DATA = "tests/data/score"
+HYP, REF, REF2, REF_FR = (f"{DATA}/{name}" for name in ("hyp.en.txt", "ref.en.txt", "ref2.en.txt", "ref.fr.txt"))
+SACREBLEU = shutil.which("sacrebleu", path=str(Path(sys.executable).parent))
+
+
+def sacrebleu(*args: str) -> str:
+    """sacrebleu's own command line, from the same environment as tqa."""
+    result = subprocess.run([SACREBLEU, *args], cwd=ROOT, capture_output=True, text=True, encoding="utf-8", check=True)
+    return result.stdout
+
+
+def sacrebleu_json(*args: str) -> dict[str, dict]:
+    """sacrebleu's JSON scores by metric name (it prints one object for one metric, else a list)."""
+    scores = json.loads(sacrebleu(*args))
+    return {m["name"]: m for m in (scores if isinstance(scores, list) else [scores])}
+
+
+def ours(*args: str) -> dict:
+    result = tqa("score", *args, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+@pytest.mark.parametrize(
+    ("refs", "extra"),
+    [
+        pytest.param([REF], [], id="one-reference"),
+        pytest.param([REF, REF2], [], id="two-references"),
+        pytest.param([REF], ["-w", "4"], id="four-decimals"),
+    ],
+)
+def test_corpus_scores_equal_sacrebleu_cli(refs, extra):
+    report = ours(HYP, *(a for r in refs for a in ("--ref", r)), *extra)
+    theirs = sacrebleu_json(*refs, "-i", HYP, "-m", "bleu", "chrf", "ter", *extra)
+    theirs |= sacrebleu_json(*refs, "-i", HYP, "-m", "chrf", "--chrf-word-order", "2", *extra)
+    for key, name in (("bleu", "BLEU"), ("chrf", "chrF2"), ("chrfpp", "chrF2++"), ("ter", "TER")):
+        got, expected = report[key], theirs[name]
+        assert (got["name"], got["score"], got["signature"]) == (expected["name"], expected["score"], expected["signature"])
+        assert got["verbose_score"] == expected.get("verbose_score")
+    assert report["bleu"]["signature"].startswith(f"nrefs:{len(refs)}|")
+
+
+def test_terminal_lines_are_sacrebleus_text_format():
+    result = tqa("score", HYP, "--ref", REF)
+    assert result.returncode == 0, result.stderr
+    theirs = [line.strip() for line in sacrebleu(REF, "-i", HYP, "-m", "bleu", "chrf", "ter", "-f", "text").splitlines()]
+    bleu, chrf, chrfpp, ter = result.stdout.splitlines()[:4]
+    assert [bleu, chrf, ter] == theirs
+    assert chrfpp.startswith("chrF2++|nrefs:1|")
+    assert "Lowest chrF (5):" in result.stdout
+    assert "  line 8: chrF" in result.stdout  # the French line left in the English text is the worst
+
+
+@pytest.mark.parametrize("metric", ["chrf", "ter"])
+def test_segment_scores_equal_sacrebleu_sentence_level(metric):
+    report = ours(HYP, "--ref", REF, "--ref", REF2)
+    theirs = sacrebleu(REF, REF2, "-i", HYP, "-m", metric, "-sl", "-b").split()
+    assert [str(s[metric]) for s in report["segments"]] == theirs
+    assert [s["line"] for s in report["segments"]] == list(range(1, 9))
+
+
+def test_target_language_picks_the_tokenizer_as_sacrebleu_l_does():
+    report = ours(HYP, "--ref", REF, "-t", "en")
+    theirs = sacrebleu_json(REF, "-i", HYP, "-m", "bleu", "-l", "fr-en")["BLEU"]
+    assert (report["bleu"]["score"], report["bleu"]["signature"]) == (theirs["score"], theirs["signature"])
+
+
+def test_bootstrap_confidence_equals_sacrebleu_confidence():
+    report = ours(HYP, "--ref", REF, "--bootstrap", "200")
+    theirs = sacrebleu_json(REF, "-i", HYP, "-m", "bleu", "chrf", "--confidence", "--confidence-n", "200")
+    for key, name in (("bleu", "BLEU"), ("chrf", "chrF2")):
+        got, expected = report[key], theirs[name]
+        assert (got["score"], got["signature"]) == (expected["score"], expected["signature"])
+        assert (got["confidence_mean"], got["confidence_var"]) == (expected["confidence_mean"], expected["confidence_var"])
+
+
+def test_crlf_and_trailing_spaces_read_as_sacrebleu_reads_them(tmp_path):
+    hyp = tmp_path / "hyp.txt"
+    hyp.write_bytes((ROOT / HYP).read_bytes().replace(b"\n", b"  \r\n"))
+    report = ours(str(hyp), "--ref", str(ROOT / REF))
+    assert report["bleu"]["score"] == ours(HYP, "--ref", REF)["bleu"]["score"]
+    assert report["segments"][0]["hypothesis"].endswith("agreement")
+
+
+@pytest.mark.parametrize(
+    ("hyp", "ref", "message"),
+    [
+        (HYP, "tests/data/score/two-lines.txt", "two-lines.txt: not aligned with tests/data/score/hyp.en.txt: 2 lines here, 8 in the hypothesis"),
+        (HYP, "tests/data/score/empty.txt", "empty.txt: empty file"),
+        ("tests/data/score/empty.txt", REF, "empty.txt: empty file"),
+        (HYP, REF_FR, "ref.fr.txt: text in French, but tests/data/score/hyp.en.txt is in English"),
+        (HYP, "tests/data/score/missing.txt", "missing.txt: cannot read"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(tmp_path, hyp, ref, message):
+    result = tqa("score", hyp, "--ref", ref)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert len(result.stderr.splitlines()) == 1 and message in result.stderr, result.stderr
+
+
+def test_texts_not_in_the_target_language_are_refused():
+    result = tqa("score", REF_FR, "--ref", REF_FR, "--target-lang", "en")
+    assert result.returncode == 2
+    assert result.stderr == "tqa: error: tests/data/score/ref.fr.txt: text in French, expected English\n"
+
+
+def test_source_similarity_tells_a_copy_from_a_translation():
+    copied = source_similarity("Réagissez à cet article", "Réagissez à cet article")
+    translated = source_similarity("Réagissez à cet article", "React to this article")
+    assert copied == 100.0
+    assert translated < 40.0
