@@ -11,6 +11,7 @@ import pytest
 from tests.test_cli import ROOT, SEED, tqa
 from tqa.checks import ALL_CHECKS
 from tqa.config import load_settings
+from tqa.errors import TqaError
 from tqa.models import Category, Location, MqmSeverity, Role, Segment
 from tqa.pipeline import run
 from tqa.scoring.mqm import CATEGORY_DEFAULTS, evaluated_words
@@ -121,13 +122,20 @@ def test_min_score_gates_the_exit_status(tmp_path):
         ("[score]\nthreshold = 95\n", "score.threshold"),
     ],
 )
-def test_bad_score_config_is_one_line_exit_2(tmp_path, config, message):
-    (tmp_path / "a.txt").write_text(SLIPS, encoding="utf-8")
+def test_bad_score_config_is_an_error_naming_file_and_key(tmp_path, config, message):
     (tmp_path / "tqa.toml").write_text(config, encoding="utf-8")
+    with pytest.raises(TqaError) as caught:
+        load_settings({}, tmp_path / "tqa.toml")
+    assert message in str(caught.value) and "tqa.toml" in str(caught.value)
+
+
+def test_bad_score_config_is_one_line_exit_2(tmp_path):
+    (tmp_path / "a.txt").write_text(SLIPS, encoding="utf-8")
+    (tmp_path / "tqa.toml").write_text('[mqm_severity]\nXX99 = "major"\n', encoding="utf-8")
     result = tqa("check", "a.txt", cwd=tmp_path)
-    assert result.returncode == 2
-    assert len(result.stderr.splitlines()) == 1 and message in result.stderr, result.stderr
-    assert "tqa.toml" in result.stderr
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr.startswith("tqa: error: ") and len(result.stderr.splitlines()) == 1
+    assert result.stderr.endswith("tqa.toml: mqm_severity.XX99: no check with this name or code\n")
 
 
 def test_seed_score_and_dimension_roll_up():

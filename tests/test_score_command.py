@@ -11,7 +11,10 @@ from pathlib import Path
 import pytest
 
 from tests.test_cli import ROOT, tqa
-from tqa.scoring.reference import source_similarity
+from tqa.detect import LanguageDetector
+from tqa.errors import TqaError
+from tqa.reporters.metrics import render_json
+from tqa.scoring.reference import score_files, source_similarity
 
 DATA = "tests/data/score"
 HYP, REF, REF2, REF_FR = (f"{DATA}/{name}" for name in ("hyp.en.txt", "ref.en.txt", "ref2.en.txt", "ref.fr.txt"))
@@ -30,10 +33,15 @@ def sacrebleu_json(*args: str) -> dict[str, dict]:
     return {m["name"]: m for m in (scores if isinstance(scores, list) else [scores])}
 
 
-def ours(*args: str) -> dict:
-    result = tqa("score", *args, "--format", "json")
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
+@pytest.fixture(autouse=True)
+def in_repository(monkeypatch):
+    monkeypatch.chdir(ROOT)  # paths as a user in the repository types them
+
+
+def ours(hyp: str, *refs: str, **options) -> dict:
+    """tqa's JSON report, computed in this process (the command line is tested below)."""
+    report = score_files(Path(hyp), [Path(r) for r in refs], LanguageDetector(("en", "fr")), **options)
+    return json.loads(render_json(report))
 
 
 @pytest.mark.parametrize(
@@ -45,7 +53,7 @@ def ours(*args: str) -> dict:
     ],
 )
 def test_corpus_scores_equal_sacrebleu_cli(refs, extra):
-    report = ours(HYP, *(a for r in refs for a in ("--ref", r)), *extra)
+    report = ours(HYP, *refs, width=int(extra[1]) if extra else 1)
     theirs = sacrebleu_json(*refs, "-i", HYP, "-m", "bleu", "chrf", "ter", *extra)
     theirs |= sacrebleu_json(*refs, "-i", HYP, "-m", "chrf", "--chrf-word-order", "2", *extra)
     for key, name in (("bleu", "BLEU"), ("chrf", "chrF2"), ("chrfpp", "chrF2++"), ("ter", "TER")):
@@ -56,7 +64,7 @@ def test_corpus_scores_equal_sacrebleu_cli(refs, extra):
 
 
 def test_terminal_lines_are_sacrebleus_text_format():
-    result = tqa("score", HYP, "--ref", REF)
+    result = tqa("score", HYP, "--ref", REF)  # the real command line, as a user runs it
     assert result.returncode == 0, result.stderr
     theirs = [line.strip() for line in sacrebleu(REF, "-i", HYP, "-m", "bleu", "chrf", "ter", "-f", "text").splitlines()]
     bleu, chrf, chrfpp, ter = result.stdout.splitlines()[:4]
@@ -68,20 +76,20 @@ def test_terminal_lines_are_sacrebleus_text_format():
 
 @pytest.mark.parametrize("metric", ["chrf", "ter"])
 def test_segment_scores_equal_sacrebleu_sentence_level(metric):
-    report = ours(HYP, "--ref", REF, "--ref", REF2)
+    report = ours(HYP, REF, REF2)
     theirs = sacrebleu(REF, REF2, "-i", HYP, "-m", metric, "-sl", "-b").split()
     assert [str(s[metric]) for s in report["segments"]] == theirs
     assert [s["line"] for s in report["segments"]] == list(range(1, 9))
 
 
 def test_target_language_picks_the_tokenizer_as_sacrebleu_l_does():
-    report = ours(HYP, "--ref", REF, "-t", "en")
+    report = ours(HYP, REF, target_lang="en")
     theirs = sacrebleu_json(REF, "-i", HYP, "-m", "bleu", "-l", "fr-en")["BLEU"]
     assert (report["bleu"]["score"], report["bleu"]["signature"]) == (theirs["score"], theirs["signature"])
 
 
 def test_bootstrap_confidence_equals_sacrebleu_confidence():
-    report = ours(HYP, "--ref", REF, "--bootstrap", "200")
+    report = ours(HYP, REF, bootstrap=200)
     theirs = sacrebleu_json(REF, "-i", HYP, "-m", "bleu", "chrf", "--confidence", "--confidence-n", "200")
     for key, name in (("bleu", "BLEU"), ("chrf", "chrF2")):
         got, expected = report[key], theirs[name]
@@ -92,31 +100,31 @@ def test_bootstrap_confidence_equals_sacrebleu_confidence():
 def test_crlf_and_trailing_spaces_read_as_sacrebleu_reads_them(tmp_path):
     hyp = tmp_path / "hyp.txt"
     hyp.write_bytes((ROOT / HYP).read_bytes().replace(b"\n", b"  \r\n"))
-    report = ours(str(hyp), "--ref", str(ROOT / REF))
-    assert report["bleu"]["score"] == ours(HYP, "--ref", REF)["bleu"]["score"]
+    report = ours(str(hyp), REF)
+    assert report["bleu"]["score"] == ours(HYP, REF)["bleu"]["score"]
     assert report["segments"][0]["hypothesis"].endswith("agreement")
 
 
 @pytest.mark.parametrize(
-    ("hyp", "ref", "message"),
+    ("hyp", "ref", "target", "message"),
     [
-        (HYP, "tests/data/score/two-lines.txt", "two-lines.txt: not aligned with tests/data/score/hyp.en.txt: 2 lines here, 8 in the hypothesis"),
-        (HYP, "tests/data/score/empty.txt", "empty.txt: empty file"),
-        ("tests/data/score/empty.txt", REF, "empty.txt: empty file"),
-        (HYP, REF_FR, "ref.fr.txt: text in French, but tests/data/score/hyp.en.txt is in English"),
-        (HYP, "tests/data/score/missing.txt", "missing.txt: cannot read"),
+        (HYP, f"{DATA}/two-lines.txt", None, f"{DATA}/two-lines.txt: not aligned with {HYP}: 2 lines here, 8 in the hypothesis"),
+        (HYP, f"{DATA}/empty.txt", None, f"{DATA}/empty.txt: empty file"),
+        (f"{DATA}/empty.txt", REF, None, f"{DATA}/empty.txt: empty file"),
+        (HYP, REF_FR, None, f"{REF_FR}: text in French, but {HYP} is in English"),
+        (HYP, f"{DATA}/missing.txt", None, f"{DATA}/missing.txt: cannot read"),
+        (REF_FR, REF_FR, "en", f"{REF_FR}: text in French, expected English"),
     ],
 )
-def test_bad_input_is_one_line_and_exit_2(tmp_path, hyp, ref, message):
-    result = tqa("score", hyp, "--ref", ref)
-    assert result.returncode == 2
-    assert result.stdout == ""
-    assert len(result.stderr.splitlines()) == 1 and message in result.stderr, result.stderr
+def test_bad_input_is_refused_naming_the_file(hyp, ref, target, message):
+    with pytest.raises(TqaError) as caught:
+        ours(hyp, ref, target_lang=target)
+    assert str(caught.value).startswith(message)
 
 
-def test_texts_not_in_the_target_language_are_refused():
+def test_bad_input_is_one_line_and_exit_2_on_the_command_line():
     result = tqa("score", REF_FR, "--ref", REF_FR, "--target-lang", "en")
-    assert result.returncode == 2
+    assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr == "tqa: error: tests/data/score/ref.fr.txt: text in French, expected English\n"
 
 
