@@ -16,8 +16,12 @@ def make_context(
     role: Role = Role.BODY,
     glossary: Glossary | None = None,
     settings: Settings | None = None,
+    **unit,
 ) -> tuple[Segment, Context]:
-    """``text`` as the only block of a plain-text document and as its only segment."""
+    """``text`` as the only block of a plain-text document and as its only segment.
+
+    ``unit`` sets bilingual fields of the segment (``source=``, ``state=``, ``target_codes=``…).
+    """
     settings = settings or Settings()
     anchors = ((0, 0),)
     document = Document(path=PATH, format="text", text=text, blocks=(Block(text=text, anchors=anchors),))
@@ -28,6 +32,7 @@ def make_context(
         anchors=anchors,
         role=role,
         location=locate(PATH, lines, anchors, 0, len(text), "p1.s1"),
+        **unit,
     )
     glossary = glossary or Glossary.empty(settings.source_lang, settings.target_lang)
     context = Context(settings, glossary, document, lines, settings.source_lang, settings.target_lang)

@@ -7,7 +7,8 @@
 Matching never normalises the text (offsets must stay exact); each term becomes a tolerant
 pattern instead: whole words, any run of whitespace (NBSP, line breaks) between words, any
 apostrophe or hyphen variant, composed or decomposed accents, and plural/possessive endings
-on the last word. All terms of a side share one regex, longest term first.
+on the words that take them (``inflected_words``). All terms of a side share one regex, longest
+term first.
 """
 
 from __future__ import annotations
@@ -33,7 +34,12 @@ _APOSTROPHES = "'\u2019\u02bc\u2018"  # straight, right single quote, modifier l
 _HYPHENS = "-\u2010\u2011"  # hyphen-minus, hyphen, non-breaking hyphen
 _APOSTROPHE = f"[{_APOSTROPHES}]"
 _PIECES = re.compile(rf"\s+|{_APOSTROPHE}|[{_HYPHENS}]|.", re.DOTALL)
-_LAST_WORD = re.compile(r"\w+$")
+_WORDS = re.compile(r"\w+")
+# Words after which the head noun comes first: "ministres de la Défense", "Ministers of Defense".
+_LINK_WORDS = {
+    "en": frozenset({"of", "for", "in", "on", "at", "to", "from"}),
+    "fr": frozenset({"de", "du", "des", "d", "à", "au", "aux", "en", "pour", "sur", "la", "le", "les", "l"}),
+}
 
 Side = Literal["source", "target"]
 
@@ -120,6 +126,27 @@ class Glossary:
         """Forbidden target wordings found in a target text."""
         return self.find(text, "target", (TermStatus.FORBIDDEN,))
 
+    def missing_in(self, source: str, target: str) -> list[TermMatch]:
+        """Source terms (matches in ``source``) with a preferred or admitted rendering, none of
+        whose renderings ``target`` uses."""
+        wanted = (TermStatus.PREFERRED, TermStatus.ADMITTED)
+        used = {_normal(m.term.target) for m in self.find(target, "target", wanted)}
+        renderings: dict[str, set[str]] = {}
+        for term in self.terms:
+            if term.status in wanted:
+                renderings.setdefault(_normal(term.source), set()).add(_normal(term.target))
+        missing = []
+        for match in self.find(source, "source"):
+            accepted = renderings.get(_normal(match.term.source))
+            if accepted and not accepted & used:
+                missing.append(match)
+        return missing
+
+    def dnt_in(self, source: str) -> list[TermMatch]:
+        """Do-not-translate terms found in ``source``, whatever row of that wording matched first."""
+        dnt = {_normal(t.source) for t in self.terms if t.status == TermStatus.DNT}
+        return [m for m in self.find(source, "source") if _normal(m.term.source) in dnt]
+
     def preferred_for(self, term: Term) -> Term | None:
         """The preferred rendering of ``term``'s source, else the first admitted one, else None."""
         same = [t for t in self.terms if _normal(t.source) == _normal(term.source)]
@@ -166,9 +193,30 @@ class _Matcher:
 def term_pattern(term: str, lang: str) -> str:
     """A regex for ``term`` as it may be written in running text (no word-boundary guards)."""
     term = unicodedata.normalize("NFC", term.strip())
-    last = _LAST_WORD.search(term)
-    head, word = (term[: last.start()], last.group()) if last else (term, "")
-    return _literal(head) + _inflected(word, lang)
+    found = list(_WORDS.finditer(term))
+    inflected = inflected_words([m.group() for m in found], lang)
+    parts, at = [], 0
+    for index, match in enumerate(found):
+        word = match.group()
+        parts.append(_literal(term[at:match.start()]))
+        parts.append(_inflected(word, lang) if index in inflected else _literal(word))
+        at = match.end()
+    return "".join(parts) + _literal(term[at:])
+
+
+def inflected_words(words: Sequence[str], lang: str) -> set[int]:
+    """Indexes of the words that may take a plural ending: the last word; in French every
+    content word (nouns and adjectives agree: "États hébreux"); in English a head noun before
+    "of" ("Ministers of Defense")."""
+    if not words:
+        return set()
+    links = _LINK_WORDS.get(lang, frozenset())
+    chosen = {len(words) - 1}
+    if lang == "fr":
+        chosen |= {i for i, w in enumerate(words) if w.lower() not in links and len(w) > 2}
+    elif len(words) > 1 and words[1].lower() in links:
+        chosen.add(0)
+    return chosen
 
 
 def _literal(text: str) -> str:

@@ -10,6 +10,22 @@ _NAMES = {
 }
 
 
+# Names that stay as they are in any translation: language pickers list each language by
+# its own name ("Français" in an English UI), and English names are often kept as labels.
+_NATIVE = (
+    "العربية", "български", "català", "čeština", "dansk", "deutsch", "ελληνικά", "english",
+    "español", "فارسی", "suomi", "français", "עברית", "हिन्दी", "magyar", "italiano", "日本語",
+    "한국어", "nederlands", "norsk", "polski", "português", "română", "русский", "svenska",
+    "ไทย", "türkçe", "українська", "tiếng việt", "中文", "简体中文", "繁體中文",
+)
+_ALL_NAMES = frozenset(_NATIVE) | {name.casefold() for name in _NAMES.values()}
+
+
+def is_language_name(text: str) -> bool:
+    """Whether ``text`` is just a language's name, in English or in that language."""
+    return text.strip().casefold() in _ALL_NAMES
+
+
 def language_name(code: str | None) -> str:
     """'French' for 'fr'; the code itself, quoted, when the name is not known."""
     if code is None:

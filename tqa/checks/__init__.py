@@ -5,20 +5,43 @@ from __future__ import annotations
 from ..config import Settings
 from ..errors import TqaError
 from .base import Check
-from .language import UntranslatedText, WrongLanguage
-from .punctuation import QuoteSpacing, UnpairedQuote
+from .consistency import InconsistentTranslation, ReusedTranslation
+from .language import EmptyTranslation, UntranslatedText, WrongLanguage
+from .length import LengthRatio, MaxWidth
+from .markup import InlineCodeMismatch, MarkupMismatch
+from .numbers import NumberMismatch
+from .placeholders import LinkMismatch, PlaceholderMismatch, PlaceholderOrder
+from .punctuation import EndPunctuation, QuoteSpacing, UnpairedBracket, UnpairedQuote
 from .style import RepeatedWord
-from .terminology import ForbiddenTerm
-from .whitespace import DoubledSpace, SpaceBeforePunctuation
+from .terminology import DntChanged, ForbiddenTerm, MissingTerm
+from .typography import FrenchSpacing
+from .whitespace import DoubledSpace, EdgeWhitespace, SpaceBeforePunctuation
 
 ALL_CHECKS: tuple[type[Check], ...] = (
     UntranslatedText,
     WrongLanguage,
+    EmptyTranslation,
     ForbiddenTerm,
+    MissingTerm,
+    DntChanged,
+    NumberMismatch,
+    PlaceholderMismatch,
+    PlaceholderOrder,
+    LinkMismatch,
+    MarkupMismatch,
+    InlineCodeMismatch,
     QuoteSpacing,
     UnpairedQuote,
+    EndPunctuation,
+    UnpairedBracket,
+    FrenchSpacing,
     DoubledSpace,
     SpaceBeforePunctuation,
+    EdgeWhitespace,
+    LengthRatio,
+    MaxWidth,
+    InconsistentTranslation,
+    ReusedTranslation,
     RepeatedWord,
 )
 

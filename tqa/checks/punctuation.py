@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from itertools import groupby
 
@@ -106,3 +107,104 @@ class UnpairedQuote(Check):
 def paragraph_id(segment: Segment) -> str:
     """The block a segment came from: 'p3' for 'p3.s2'."""
     return segment.id.split(".")[0]
+
+
+# Sentence-final marks by what they mean; full-width forms count as their ASCII meaning.
+_END_MARKS = {".": "full stop", "。": "full stop", "?": "question mark", "？": "question mark",
+              "!": "exclamation mark", "！": "exclamation mark", ":": "colon", "：": "colon",
+              ";": "semicolon", "；": "semicolon", "…": "ellipsis"}
+_TRAILING_CLOSERS = "\"'”’»)]}>\u00a0\u202f \t\n"
+
+
+class EndPunctuation(Check):
+    """The translation ends with different punctuation than its source.
+
+    Why it matters: a lost question mark turns a question into a statement, a lost colon
+    detaches a label from its value, and a full stop added to a button label looks broken.
+
+    Example: "Delete this page?" -> "Supprimer cette page" (PUNC01).
+
+    French spacing before "?", "!", ":" and ";" (normal, no-break or narrow no-break space)
+    is fine; "…" and "..." are the same mark; closing quotes and brackets after the mark are
+    looked through. Only bilingual units are checked.
+    """
+
+    code = "PUNC01"
+    name = "end-punctuation"
+    category = Category.PUNCTUATION
+    severity = Severity.WARNING
+
+    def check(self, segment: Segment, ctx: Context) -> Iterator[Finding]:
+        if segment.source is None or not segment.text.strip() or not segment.source.strip():
+            return
+        expected, _ = end_mark(segment.source)
+        found, at = end_mark(segment.text)
+        if expected == found:
+            return
+        if found is None:
+            end = len(segment.text.rstrip())
+            yield self.finding(segment, ctx, f"The source ends with a {expected}, the translation with none.",
+                               span=(end, end))
+        else:
+            what = f"a {expected}" if expected else "no punctuation"
+            yield self.finding(segment, ctx, f"The translation ends with a {found}; the source with {what}.",
+                               span=at)
+
+
+def end_mark(text: str) -> tuple[str | None, tuple[int, int]]:
+    """What the text's final punctuation means ("question mark"), and where it stands."""
+    end = len(text.rstrip(_TRAILING_CLOSERS))
+    if text[:end].endswith("..."):
+        return "ellipsis", (end - 3, end)
+    if end and text[end - 1] in _END_MARKS:
+        return _END_MARKS[text[end - 1]], (end - 1, end)
+    return None, (end, end)
+
+
+_BRACKETS = {"(": ")", "[": "]", "{": "}"}
+_OPENERS = {closer: opener for opener, closer in _BRACKETS.items()}
+
+
+class UnpairedBracket(Check):
+    """A bracket in the translation has no partner, where the source's brackets pair up.
+
+    Why it matters: an unclosed parenthesis usually means text was cut while editing, and
+    it leaves the reader unsure where the aside ends.
+
+    Example: "Name (optional)" -> "Nom (facultatif" (PUNC02).
+
+    Compared with the source: a list marker such as "a)" that the source has too is fine.
+    Only bilingual units are checked.
+    """
+
+    code = "PUNC02"
+    name = "unpaired-bracket"
+    category = Category.PUNCTUATION
+    severity = Severity.WARNING
+
+    def check(self, segment: Segment, ctx: Context) -> Iterator[Finding]:
+        if segment.source is None:
+            return
+        allowed = Counter(segment.source[i] for i in unpaired_brackets(segment.source))
+        for index in unpaired_brackets(segment.text):
+            char = segment.text[index]
+            if allowed[char] > 0:
+                allowed[char] -= 1
+                continue
+            partner = _BRACKETS.get(char) or _OPENERS[char]
+            yield self.finding(segment, ctx, f"Bracket {char} has no matching {partner}.", span=(index, index + 1))
+
+
+def unpaired_brackets(text: str) -> list[int]:
+    """Indexes of brackets that no partner closes or opens, in order."""
+    stack: list[int] = []
+    unpaired = []
+    for index, char in enumerate(text):
+        if char in _BRACKETS:
+            stack.append(index)
+        elif char in _OPENERS:
+            if stack and text[stack[-1]] == _OPENERS[char]:
+                stack.pop()
+            else:
+                unpaired.append(index)
+    return sorted(unpaired + stack)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
-from ..glossary import TermMatch
+from ..glossary import TermMatch, term_pattern
 from ..models import Category, Finding, Segment, Severity
 from .base import Check, Context
 
@@ -42,3 +43,67 @@ class ForbiddenTerm(Check):
             message = f'Forbidden term "{term.target}": use "{better.target}" for "{term.source}".'
         suggestion = better.target if better else None
         return self.finding(segment, ctx, message, span=(match.start, match.end), suggestion=suggestion)
+
+
+class MissingTerm(Check):
+    """A glossary term occurs in the source, but none of its approved renderings in the target.
+
+    Why it matters: terminology is what makes a product or a newsroom sound like itself; a
+    term rendered freely ("Abraham Agreements", "mot-clé" for "passphrase") confuses readers
+    and breaks search, and reviewers catch it only with the glossary at hand.
+
+    Example: source "the Abraham Accords" (glossary: "Abraham Accords" -> "accords
+    d'Abraham") with target "les accords Abraham" (TERM02, suggestion "accords d'Abraham").
+
+    Matching is on word forms in both languages: "accord"/"accords", "ministre"/"ministres de
+    la Défense", "État"/"États", "Accord"/"Accords" all count; any preferred or admitted
+    rendering satisfies the check. The finding covers the whole segment, since the term is
+    what is absent.
+    """
+
+    code = "TERM02"
+    name = "missing-term"
+    category = Category.TERMINOLOGY
+    severity = Severity.WARNING
+
+    def check(self, segment: Segment, ctx: Context) -> Iterator[Finding]:
+        if segment.source is None or not segment.text.strip():
+            return
+        for match in ctx.glossary.missing_in(segment.source, segment.text):
+            better = ctx.glossary.preferred_for(match.term)
+            written = segment.source[match.start:match.end]
+            yield self.finding(segment, ctx, f'Source term "{written}" is not rendered as "{better.target}".',
+                               suggestion=better.target)
+
+
+class DntChanged(Check):
+    """A do-not-translate term of the source is not kept verbatim in the translation.
+
+    Why it matters: product names, brands and commands ("Django", "Wagtail", "git push")
+    must read exactly as in the source; a translated or re-cased name is a different name.
+
+    Example: source "Open Django admin" with target "Ouvrez l'admin de django" (TERM03,
+    span "django", suggestion "Django").
+    """
+
+    code = "TERM03"
+    name = "dnt-changed"
+    category = Category.TERMINOLOGY
+    severity = Severity.ERROR
+
+    def check(self, segment: Segment, ctx: Context) -> Iterator[Finding]:
+        if segment.source is None or not segment.text.strip():
+            return
+        left = segment.text  # occurrences already accounted for are blanked out
+        for match in ctx.glossary.dnt_in(segment.source):
+            written = segment.source[match.start:match.end]
+            if written in left:
+                left = left.replace(written, "\0" * len(written), 1)
+                continue
+            variant = re.search(rf"(?<!\w){term_pattern(written, ctx.target_lang)}(?!\w)", left, re.IGNORECASE)
+            if variant is None:
+                yield self.finding(segment, ctx, f'Do-not-translate term "{written}" is missing.', suggestion=written)
+            else:
+                left = left[:variant.start()] + "\0" * len(variant.group()) + left[variant.end():]
+                yield self.finding(segment, ctx, f'Do-not-translate term "{written}" is written "{variant.group()}".',
+                                   span=variant.span(), suggestion=written)

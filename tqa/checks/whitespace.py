@@ -23,7 +23,8 @@ class DoubledSpace(Check):
     justified text; they usually come from deleting a word while editing a translation.
 
     Example: `the two  countries` (WS01). No-break spaces, such as the narrow one in
-    `11:52 AM`, are typography and are not reported.
+    `11:52 AM`, are typography and are not reported; in bilingual units, neither are doubled
+    spaces when the source has some too (alignment, fixed-width layouts).
     """
 
     code = "WS01"
@@ -32,6 +33,8 @@ class DoubledSpace(Check):
     severity = Severity.WARNING
 
     def check(self, segment: Segment, ctx: Context) -> Iterator[Finding]:
+        if segment.source is not None and _DOUBLED.search(segment.source):
+            return
         for match in _DOUBLED.finditer(segment.text):
             yield self.finding(
                 segment, ctx, f"{len(match.group())} spaces in a row.", span=match.span(), suggestion=" "
@@ -65,3 +68,37 @@ class SpaceBeforePunctuation(Check):
                 span=match.span(),
                 suggestion=match.group(1),
             )
+
+
+class EdgeWhitespace(Check):
+    """The translation starts or ends with different whitespace than its source.
+
+    Why it matters: programs concatenate strings; a lost trailing space glues two words
+    together ("Total:" + "5"), an added leading newline shifts a layout.
+
+    Example: source "Total: " with target "Total :" (WS03, trailing space lost).
+
+    Compared as kinds of whitespace (space, line break, tab; a no-break space counts as a
+    space). Only bilingual units are checked; empty targets are LANG03's.
+    """
+
+    code = "WS03"
+    name = "edge-whitespace"
+    category = Category.WHITESPACE
+    severity = Severity.WARNING
+
+    def check(self, segment: Segment, ctx: Context) -> Iterator[Finding]:
+        if segment.source is None or not segment.text.strip() or not segment.source.strip():
+            return
+        text = segment.text
+        lead, trail = len(text) - len(text.lstrip()), len(text.rstrip())
+        if _kinds(segment.source[: len(segment.source) - len(segment.source.lstrip())]) != _kinds(text[:lead]):
+            yield self.finding(segment, ctx, "Leading whitespace differs from the source.", span=(0, lead))
+        if _kinds(segment.source[len(segment.source.rstrip()):]) != _kinds(text[trail:]):
+            yield self.finding(segment, ctx, "Trailing whitespace differs from the source.", span=(trail, len(text)))
+
+
+def _kinds(space: str) -> str:
+    """Whitespace reduced to its kinds, in order: "s" space, "n" line break, "t" tab."""
+    kinds = ("n" if c in "\r\n" else "t" if c == "\t" else "s" for c in space)
+    return re.sub(r"(.)\1+", r"\1", "".join(kinds))

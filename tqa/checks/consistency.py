@@ -1,0 +1,106 @@
+"""Consistency across the whole run: one source, one translation; one translation, one source.
+
+NOTE: these checks remember what they saw. The pipeline makes one instance of each check per
+run and feeds it every file in sorted order, so the memory spans all files and the output is
+deterministic. Memory stays small: 8-byte hashes of normalised text and one location string
+per distinct text. The first occurrence is the reference; later ones are reported, pointing
+at it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from ..models import Category, Finding, MqmSeverity, Segment, Severity
+from .base import Check, Context
+
+_SPACES = re.compile(r"\s+")
+_TRAILING = " .:;!?…\u00a0\u202f"
+
+
+class InconsistentTranslation(Check):
+    """The same source text is translated differently in different places.
+
+    Why it matters: a reader who sees "Enregistrer" on one button and "Sauvegarder" on the
+    next wonders whether they do different things; in software, the two renderings also
+    double the review and support work.
+
+    Example: "Save" -> "Enregistrer" in one file and "Sauvegarder" in another (CONS01, on
+    the later one, naming where the first is).
+
+    Texts are compared ignoring case, spacing and final punctuation; PO units with
+    different contexts (msgctxt) are different sources.
+    """
+
+    code = "CONS01"
+    name = "inconsistent-translation"
+    category = Category.CONSISTENCY
+    severity = Severity.WARNING
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._first: dict[bytes, tuple[bytes, str]] = {}  # source -> (target, where)
+
+    def check(self, segment: Segment, ctx: Context) -> Iterator[Finding]:
+        if segment.source is None or not segment.text.strip() or not segment.source.strip():
+            return
+        source, target = digest(context_of(segment), segment.source), digest(segment.text)
+        first_target, where = self._first.setdefault(source, (target, place(segment)))
+        if first_target != target:
+            yield self.finding(segment, ctx, f"Same source as at {where}, translated differently there.")
+
+
+class ReusedTranslation(Check):
+    """The same translation is used for different source texts.
+
+    Why it matters: two different source strings usually mean two different things; one
+    translation for both often means one of them was mistranslated or copied from the
+    wrong unit ("Delete" and "Remove" both as "Supprimer" may be fine, "Open" and "Close"
+    both as "Ouvrir" is not).
+
+    Example: "Open" -> "Ouvrir", later "Close" -> "Ouvrir" (CONS02, on the later one).
+
+    Texts are compared ignoring case, spacing and final punctuation; plural forms of one
+    PO entry may share a translation.
+    """
+
+    code = "CONS02"
+    name = "reused-translation"
+    category = Category.CONSISTENCY
+    severity = Severity.INFO
+    mqm_severity = MqmSeverity.NEUTRAL  # often legitimate: reported for review, costs nothing
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._first: dict[bytes, tuple[bytes, bytes | None, str]] = {}  # target -> (source, unit, where)
+
+    def check(self, segment: Segment, ctx: Context) -> Iterator[Finding]:
+        if segment.source is None or not segment.text.strip() or not segment.source.strip():
+            return
+        source, target = digest(segment.source), digest(segment.text)
+        unit = digest(ctx.document.path, segment.unit_id) if segment.unit_id else None
+        first_source, first_unit, where = self._first.setdefault(target, (source, unit, place(segment)))
+        if first_source != source and (unit is None or first_unit != unit):
+            yield self.finding(segment, ctx, f"Same translation as at {where}, where the source differs.")
+
+
+def digest(*texts: str) -> bytes:
+    """8 bytes standing for the texts, normalised: NFC, case-folded, spacing and final
+    punctuation ignored."""
+    normal = "\0".join(_SPACES.sub(" ", unicodedata.normalize("NFC", t)).strip().rstrip(_TRAILING).casefold()
+                       for t in texts)
+    return hashlib.blake2b(normal.encode("utf-8"), digest_size=8).digest()
+
+
+def context_of(segment: Segment) -> str:
+    """A PO unit's msgctxt (gettext ids are ``context + "\\x04" + msgid``), else ""."""
+    unit_id = segment.unit_id or ""
+    return unit_id.split("\x04", 1)[0] if "\x04" in unit_id else ""
+
+
+def place(segment: Segment) -> str:
+    loc = segment.location
+    return f"{loc.path}:{loc.line}:{loc.column}"
