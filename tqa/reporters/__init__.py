@@ -3,13 +3,19 @@
 from collections.abc import Callable
 
 from ..models import Report
-from . import jsonreport, terminal
+from . import github, gitlab, htmlreport, jsonreport, junit, lines, sarif, terminal
 
 Renderer = Callable[..., str]
 
 REPORTERS: dict[str, Renderer] = {
     "terminal": terminal.render,
     "json": jsonreport.render,
+    "html": htmlreport.render,
+    "sarif": sarif.render,
+    "junit": junit.render,
+    "github": github.render,
+    "gitlab": gitlab.render,
+    "lines": lines.render,
 }
 
 
