@@ -14,7 +14,8 @@ from tests.test_cli import ROOT, tqa
 from tqa.detect import LanguageDetector
 from tqa.errors import TqaError
 from tqa.reporters.metrics import render_json
-from tqa.scoring.reference import score_files, source_similarity
+from tqa.scoring.reference import score_files
+from tqa.scoring.similarity import source_similarity
 
 DATA = "tests/data/score"
 HYP, REF, REF2, REF_FR = (f"{DATA}/{name}" for name in ("hyp.en.txt", "ref.en.txt", "ref2.en.txt", "ref.fr.txt"))

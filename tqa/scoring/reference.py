@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from functools import lru_cache
 from pathlib import Path
 
 from pydantic import Field
@@ -167,17 +166,3 @@ def check_languages(files: dict[str, list[str]], detector: LanguageDetector, tar
         raise TqaError(
             f"text in {language_name(lang)}, but {first} is in {language_name(first_lang)}", path=path
         )
-
-
-@lru_cache(maxsize=1)
-def _chrf() -> CHRF:
-    return CHRF()
-
-
-def source_similarity(source: str, target: str) -> float:
-    """chrF (0-100) of a target against its own source: near 100 means it was copied, not translated.
-
-    A cheap untranslated-segment signal for bilingual units; names, numbers and code score high
-    too, so it is evidence to weigh, never a verdict on its own (see bench/similarity.py).
-    """
-    return _chrf().sentence_score(target, [source]).score
