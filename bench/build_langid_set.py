@@ -5,9 +5,15 @@ Each translated entry of a ``.po`` file gives an English segment (msgid) and a F
 placeholders (``%(name)s``, ``{count}``) and HTML tags are kept as they are. Only line breaks and
 tabs are folded to spaces (one TSV row per segment); no-break spaces are kept, they are French
 evidence. Pairs identical in both languages ("Description", "Date") are dropped and counted:
-they have no language to find. Fuzzy and untranslated entries are skipped.
+they have no language to find; so are pairs identical once case, spacing and trailing
+punctuation are ignored ("Version"/"version", "Status:"/"Status :", "Oct."/"oct."), which are
+the same word in both languages. Fuzzy and untranslated entries are skipped.
 
-Usage: python bench/build_langid_set.py LABEL=FILE.po [LABEL=FILE.po ...] > out.tsv
+Each row names its ``pair`` (a number per kept msgid/msgstr pair), so the pairs can be rebuilt
+(the source text as context). A text already seen is written again with ``repeat`` = 1 when its
+pair needs it, and is not scored.
+
+Usage: PYTHONPATH=. python bench/build_langid_set.py LABEL=FILE.po [LABEL=FILE.po ...] > out.tsv
 LABEL names the package and file in the ``source`` column; files are read in the order given
 and a text is kept only the first time it appears, so list the dev packages first.
 """
@@ -19,6 +25,8 @@ import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+
+from tqa.langwords import same_text
 
 FOLD = re.compile(r"[\t\r\n ]+")
 LETTER = re.compile(r"[^\W\d_]")
@@ -62,8 +70,8 @@ def fold(text: str) -> str:
 
 def main(args: list[str]) -> None:
     seen: set[tuple[str, str]] = set()
-    identical = duplicates = 0
-    print("lang\ttext\tsource")
+    identical = alike = duplicates = pair = 0
+    print("lang\ttext\tsource\tpair\trepeat")
     for arg in args:
         label, _, path = arg.partition("=")
         for entry in po_entries(Path(path).read_text(encoding="utf-8")):
@@ -74,14 +82,18 @@ def main(args: list[str]) -> None:
                 if en == fr:
                     identical += 1
                     continue
-                for lang, text in (("en", en), ("fr", fr)):
-                    if (lang, text) in seen:
-                        duplicates += 1
-                        continue
-                    seen.add((lang, text))
-                    print(f"{lang}\t{text}\t{label}")
-    print(f"kept {len(seen)} segments; dropped {identical} identical pairs, "
-          f"{duplicates} duplicate segments", file=sys.stderr)
+                if same_text(en, fr):  # the detector's own rule: no language to find
+                    alike += 1
+                    continue
+                pair += 1
+                new = [(lang, text) not in seen for lang, text in (("en", en), ("fr", fr))]
+                duplicates += new.count(False)
+                for (lang, text), first in zip((("en", en), ("fr", fr)), new):
+                    if first or any(new):  # a repeat is written only as the partner of a new text
+                        seen.add((lang, text))
+                        print(f"{lang}\t{text}\t{label}\t{pair}\t{int(not first)}")
+    print(f"kept {len(seen)} segments; dropped {identical} identical pairs, {alike} pairs identical up to "
+          f"case, spacing and trailing punctuation, {duplicates} duplicate segments", file=sys.stderr)
 
 
 if __name__ == "__main__":

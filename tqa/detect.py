@@ -8,9 +8,14 @@
                   ── 6+ words: langdetect restricted to the languages in play, confident? ("langdetect")
                   ── otherwise ─────────────────────────────> None   ("undetermined")
 
+With the unit's source text as ``context`` (bilingual files): a target equal to its source, up to
+case, spacing and trailing punctuation, is undetermined ("same-as-source"; LANG01 judges copies),
+and a target sharing no word with a source detected in one language in play gets SOURCE_CUE
+towards the others before the word margin is read.
+
 An undetermined segment (names, numbers, "Article", "Description") is never flagged. langdetect
 runs on our own seeded factories, never the process-global one, so answers never depend on the
-process or the order of calls; answers are cached by text.
+process or the order of calls; answers are cached by text and context.
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ from functools import lru_cache
 from importlib import metadata, resources
 from typing import NamedTuple
 
-from tqa.langwords import Evidence, WordScorer, clean, has_wordlist, words
+from tqa.langwords import Evidence, WordScorer, clean, has_wordlist, same_text, words
 
 # Margin (sum of capped log10 frequency ratios) needed to name a language, by word count:
 # one-word strings need the most, long sentences pile up evidence anyway.
@@ -39,6 +44,7 @@ OTHER_GAIN = 1.0  # ...and at least 10x more frequent, on average, in the other 
 OTHER_LOW_PROB, OTHER_STRONG_GAIN = 0.5, 2.0  # ...or 100x, when langdetect is less sure
 # langdetect profiles of Latin-script languages: a Latin-script sentence is not Arabic or Thai, and
 # each profile left out makes langdetect faster.
+SOURCE_CUE = 0.5  # a target sharing no word with its source, in the other language's favour
 LATIN_SCRIPT = ("af", "ca", "cs", "cy", "da", "de", "en", "es", "et", "fi", "fr", "hr", "hu", "id", "it", "lt",
                 "lv", "nl", "no", "pl", "pt", "ro", "sk", "sl", "so", "sq", "sv", "sw", "tl", "tr", "vi")
 OTHER_FIT_UNLISTED = -6.0  # a language wordfreq lacks: only when the words are nearly all unknown
@@ -62,6 +68,7 @@ class LanguageDetector:
         self.seed = seed
         self.scorer = scorer(self.languages) if all(map(has_wordlist, self.languages)) else None
         self._cached = lru_cache(maxsize=100_000)(self._detect)
+        self.langdetect_calls = 0  # how often the slow path ran (bench/langid.py reports it)
 
     @property
     def signature(self) -> str:
@@ -72,10 +79,14 @@ class LanguageDetector:
         return f"{'+'.join(parts)}:{','.join(self.languages)}"
 
     def detect(self, text: str, context: str | None = None) -> Detection:
-        """Language of one segment. ``context`` (neighbouring text) is accepted but not used yet."""
-        return self._cached(text)
+        """Language of one segment. ``context`` is the unit's source text in bilingual files: a
+        target equal to it says nothing, and a target sharing no word with a source in one
+        language in play leans, mildly, to another (translations rarely keep a word)."""
+        return self._cached(text, context)
 
-    def _detect(self, text: str) -> Detection:
+    def _detect(self, text: str, context: str | None) -> Detection:
+        if context is not None and same_text(text, context):
+            return Detection(None, 0.0, "same-as-source")
         cleaned = clean(text)
         if not LETTER.search(cleaned):
             return Detection(None, 0.0, "empty")
@@ -90,9 +101,19 @@ class LanguageDetector:
             other = self._other_language(cleaned, evidence.fit)
             if other:
                 return other
+        if context is not None:
+            ranked = sorted(zip(self._lean_from(context, cleaned, evidence.scores), self.languages), reverse=True)
+            margin = ranked[0][0] - ranked[1][0]
         if margin >= MARGINS.get(evidence.words, LONG_MARGIN):
             return Detection(ranked[0][1], round(margin, 3), "words")
         return self._tie_break(cleaned)
+
+    def _lean_from(self, source: str, cleaned: str, scores: tuple[float, ...]) -> tuple[float, ...]:
+        """Scores moved away from the source's language when the target shares none of its words."""
+        source_lang = self._cached(source, None).lang
+        if source_lang not in self.languages or shared_words(cleaned, clean(source)):
+            return scores
+        return tuple(score + SOURCE_CUE * (lang != source_lang) for score, lang in zip(scores, self.languages))
 
     def _tie_break(self, text: str) -> Detection:
         """Restricted langdetect for segments long enough for its n-grams; else undetermined."""
@@ -115,6 +136,7 @@ class LanguageDetector:
 
     def _langdetect(self, text: str, languages: tuple[str, ...] | None, *, method: str, min_prob: float) -> Detection:
         """Seeded langdetect over these languages' profiles (None: all 55)."""
+        self.langdetect_calls += 1
         seeded = factory(languages, self.seed)
         best = seeded.create_detector(text) if seeded else None
         if best is None or best.prob < min_prob:
@@ -131,6 +153,11 @@ def may_be_other(evidence: Evidence, margin: float, languages: int) -> bool:
     if languages > 1 and margin >= CLEAR_MARGIN * evidence.words:
         return False
     return evidence.fit < OTHER_FIT or margin < UNCLEAR_MARGIN * evidence.words
+
+
+def shared_words(a: str, b: str) -> bool:
+    """Whether two cleaned texts have a word in common."""
+    return not {w.text for w in words(a)}.isdisjoint(w.text for w in words(b))
 
 
 def non_latin_share(letters: Sequence[str]) -> float:

@@ -30,22 +30,25 @@ ACCENT_CUE = 1.0  # a word with French diacritics
 WORD_CACHE = 200_000  # words remembered per scorer
 
 NOISE = re.compile(
-    r"%\([^)]*\)[-#0 +]*\d*(?:\.\d+)?[a-zA-Z]"  # %(name)s
+    r"(?P<value>%\([^)]*\)[-#0 +]*\d*(?:\.\d+)?[a-zA-Z]"  # %(name)s
     r"|%[-#0 +]*\d*(?:\.\d+)?[sdifrxXeEgGcu]"  # %s, %d
-    r"|\$?\{[^{}]*\}"  # {count}, ${name}
-    r"|<[^>]*>|&#?\w+;"  # HTML tags and entities
+    r"|\$?\{[^{}]*\})"  # {count}, ${name}
+    r"|</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>|&#?\w+;"  # HTML tags, entities ("<<entrée originale>>": text)
     r"|(?:https?://|www\.)\S+|\S+@\S+"  # URLs and e-mail addresses
     r"|[#@]\w+"  # hashtags, mentions: names, not language
-    r"|\S*[_/\\]\S*|\b\w+\.\w[\w.]*"  # identifiers, paths, dotted names
+    r"|\S*[_\\]\S*|(?<!\S)[~.]*/\S*|\S+/\S*[/.]\w\S*"  # identifiers, paths ("Date/Heure" is two words)
+    r"|\b\w+\.\w[\w.]*"  # dotted names
 )
 NOISE_HINT = re.compile(r"[%{<&@#_/\\]|\w\.\w")  # a character every NOISE match needs: most texts have none
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 ELISION = re.compile(r"(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)'(?=[^\W\d_])")
 CONTRACTION = re.compile(r"[^\W\d_]+(?:n't|'re|'ve|'ll|'m|'d|'s)\b")
 FRENCH_SPACING = re.compile(r"[\u00a0\u202f ][:;!?»]|«|\(e\)|\(s\)")
+PLURAL_AFTER_NUMBER = re.compile(r"\d[\s\u00a0\u202f]+[^\W\d_]+illions\b")  # "5 millions"; English: "5 million"
 FRENCH_SPACING_HINT = frozenset(":;!?»«(")
 FRENCH_ACCENTS = re.compile(r"[àâçéèêëîïôûùüÿœæ]")
 ASCII_LETTERS = frozenset(string.ascii_letters)
+SPACES_AND_END = re.compile(r"[\s\u00a0\u202f]+|[\s\u00a0\u202f.:;!?…]+$")
 SENTENCE_END = re.compile(r"[.!?:]")
 
 
@@ -63,7 +66,18 @@ class Evidence:
 
 def clean(text: str) -> str:
     """Drop what carries no language: placeholders, markup, URLs, hashtags, identifiers."""
-    return NOISE.sub(" ", text) if NOISE_HINT.search(text) else text
+    return NOISE.sub(noise_gap, text) if NOISE_HINT.search(text) else text
+
+
+def noise_gap(match: re.Match) -> str:
+    """A placeholder stands for a value, kept as a digit ("%(value)s millions": a number, then a
+    French plural); anything else leaves a space."""
+    return " 0 " if match.group("value") else " "
+
+
+def same_text(a: str, b: str) -> bool:
+    """Identical up to case, spacing and trailing punctuation ("Version"/"version", "Status:"/"Status :")."""
+    return SPACES_AND_END.sub("", a.casefold()) == SPACES_AND_END.sub("", b.casefold())
 
 
 def words(text: str) -> list[Word]:
@@ -164,7 +178,9 @@ class WordScorer:
     def _cues(lang: str, text: str) -> float:
         """Typographic and contraction cues that word lists do not see."""
         if lang == "fr" and FRENCH_SPACING_HINT.intersection(text):
-            return CUE * len(FRENCH_SPACING.findall(text))
+            return CUE * len(FRENCH_SPACING.findall(text)) + CUE * len(PLURAL_AFTER_NUMBER.findall(text))
+        if lang == "fr" and "illions" in text:
+            return CUE * len(PLURAL_AFTER_NUMBER.findall(text))
         if lang == "en" and ("'" in text or "’" in text):
             return CUE * len(CONTRACTION.findall(text.replace("’", "'")))
         return 0.0
