@@ -3,65 +3,89 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from . import __version__
+from .baseline import apply_baseline, load_baseline
 from .checks import select_checks
 from .checks.base import Check, Context
 from .config import Settings
 from .detect import LanguageDetector
 from .errors import TqaError
+from .fingerprint import fingerprinted
 from .glossary import Glossary
-from .models import Finding, InputError, Paragraph, Report, Segment, Signature, Summary
+from .models import Finding, InputError, Paragraph, Report, Segment, Signature, Summary, UnusedSuppression
+from .overrides import apply_overrides
 from .positions import LineIndex
-from .readers import SUPPORTED_SUFFIXES, read_document
+from .readers import found_in_directory, read_document
 from .scoring.mqm import evaluated_words, score_run
 from .segment import paragraphs_around, segment_document
+from .suppress import apply_inline
 from .wordcount import count_words
 
 
-def run(paths: Sequence[str], settings: Settings) -> Report:
-    """Check every file under ``paths``; unreadable files become input errors, not crashes."""
+Track = Callable[[list[tuple[Path, str]]], Iterable[tuple[Path, str]]]
+
+
+def run(paths: Sequence[str], settings: Settings, track: Track = iter) -> Report:
+    """Check every file under ``paths``; unreadable files become input errors, not crashes.
+
+    ``track`` wraps the list of files, e.g. in a progress bar.
+    """
     checks = select_checks(settings)
     glossary = load_glossary(settings)
+    baseline = load_baseline(settings.baseline) if settings.baseline else None
     detectors = Detectors(settings.seed)
     findings: list[Finding] = []
     paragraphs: list[Paragraph] = []
     errors: list[InputError] = []
-    files = segments = words = 0
+    unused: list[UnusedSuppression] = []
+    units: dict[tuple[str, str], str] = {}
+    shown_files: list[str] = []
+    segments = words = 0
     words_by_file: list[tuple[str, int]] = []
-    for path, shown in expand_paths(paths, errors):
+    for path, shown in track(list(expand_paths(paths, errors, settings))):
         try:
-            document = read_document(path, shown)
+            document = read_document(path, shown, settings)
         except TqaError as exc:
             errors.append(input_error(exc, shown))
             continue
-        source = settings.resolve_lang("source_lang", document.source_lang)
-        target = settings.resolve_lang("target_lang", document.target_lang)
+        source, target = settings.resolve_pair(document.source_lang, document.target_lang)
         detector = detectors.get(target, source)
         checked = [detected(s, detector) for s in segment_document(document)]
         ctx = Context(settings, glossary, document, LineIndex(document.text), source, target)
         found = [f for check in checks for f in check.run(checked, ctx)]
-        findings.extend(found)
+        found, unused_here = apply_inline(found, document, checked, ctx.lines, [(c.code, c.name) for c in checks])
+        findings.extend(apply_overrides(found, settings.overrides))
+        unused.extend(unused_here)
+        units.update({(shown, s.id): s.unit_id for s in checked if s.unit_id})
         paragraphs.extend(paragraphs_around(document, checked, {f.location.segment_id for f in found}))
-        files += 1
+        shown_files.append(shown)
         segments += len(checked)
         words += sum(count_words(s.text) for s in checked)
         words_by_file.append((shown, evaluated_words(checked)))
-    findings.sort(key=Finding.sort_key)
+    findings = fingerprinted(sorted(findings, key=Finding.sort_key), units)
+    if baseline is not None:
+        findings, unused_entries = apply_baseline(findings, baseline, shown_files, [c.code for c in checks])
+        unused.extend(unused_entries)
     return Report(
         signature=signature(settings, checks, glossary, detectors.get(settings.target_lang, settings.source_lang)),
-        summary=summarize(findings, files, segments, words, len(errors)),
+        summary=summarize(findings, len(shown_files), segments, words, len(errors)),
         findings=tuple(findings),
         input_errors=tuple(errors),
+        files=tuple(shown_files),
+        unused_suppressions=tuple(unused),
         paragraphs=tuple(paragraphs),
         score=score_run(findings, words_by_file, settings.score, settings.min_score),
     )
 
 
-def expand_paths(paths: Sequence[str], errors: list[InputError]) -> Iterator[tuple[Path, str]]:
-    """Files as given, and files of known formats under directories, in sorted order.
+def expand_paths(
+    paths: Sequence[str], errors: list[InputError], settings: Settings
+) -> Iterator[tuple[Path, str]]:
+    """Files as given, and files of known formats under directories (``found_in_directory``), in
+    sorted order.
 
     Paths are shown as the user wrote them (joined for files found under a directory), so the
     same command gives the same report wherever it runs.
@@ -69,7 +93,7 @@ def expand_paths(paths: Sequence[str], errors: list[InputError]) -> Iterator[tup
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
+            found = sorted(p for p in path.rglob("*") if p.is_file() and found_in_directory(p, settings))
             for file in found:
                 yield file, (Path(given) / file.relative_to(path)).as_posix()
         elif path.is_file():
@@ -96,7 +120,8 @@ def input_error(exc: TqaError, shown: str) -> InputError:
 
 
 def detected(segment: Segment, detector: LanguageDetector) -> Segment:
-    return segment.model_copy(update={"detected_lang": detector.detect(segment.text).lang})
+    """The segment with its language; a bilingual unit's source is evidence too."""
+    return segment.model_copy(update={"detected_lang": detector.detect(segment.text, segment.source).lang})
 
 
 def load_glossary(settings: Settings) -> Glossary:
@@ -112,14 +137,17 @@ def load_glossary(settings: Settings) -> Glossary:
 
 
 def summarize(findings: list[Finding], files: int, segments: int, words: int, errors: int) -> Summary:
+    """Counts of the findings that count; suppressed ones only in ``suppressed``."""
+    active = [f for f in findings if f.suppressed is None]
     return Summary(
         files=files,
         segments=segments,
         words=words,
-        findings=len(findings),
-        by_severity=dict(sorted(Counter(f.severity.value for f in findings).items())),
-        by_category=dict(sorted(Counter(f.category.value for f in findings).items())),
+        findings=len(active),
+        by_severity=dict(sorted(Counter(f.severity.value for f in active).items())),
+        by_category=dict(sorted(Counter(f.category.value for f in active).items())),
         input_errors=errors,
+        suppressed=len(findings) - len(active),
     )
 
 
@@ -139,5 +167,5 @@ def exit_code(report: Report, fail_on) -> int:
     """0 clean; 1 findings at or above ``fail_on``, or a failed score; 2 when any input could not be checked."""
     if report.input_errors:
         return 2
-    failed = any(f.severity.at_least(fail_on) for f in report.findings)
+    failed = any(f.suppressed is None and f.severity.at_least(fail_on) for f in report.findings)
     return int(failed or (report.score is not None and report.score.passed is False))

@@ -41,7 +41,8 @@ def test_suffixes_dispatch_case_insensitively(tmp_path):
     path.write_text("<p>Hello</p>", encoding="utf-8")
     doc = read_document(path, "PAGE.HTM")
     assert doc.format == "html" and [b.text for b in doc.blocks] == ["Hello"]
-    assert {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml"} == SUPPORTED_SUFFIXES
+    assert {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".xlf", ".xliff", ".po", ".pot",
+            ".tmx", ".csv", ".tsv", ".json"} == SUPPORTED_SUFFIXES
     assert set(READERS) == SUPPORTED_SUFFIXES
 
 

@@ -26,6 +26,10 @@ class AnchoredText:
         self.length += len(piece)
         self._next_offset = offset + len(piece)
 
+    def raw(self) -> tuple[str, tuple[tuple[int, int], ...]]:
+        """The text as collected, unstripped (bilingual targets keep their edge whitespace)."""
+        return "".join(self._parts), tuple(self._anchors)
+
     def ends_with_space(self) -> bool:
         return not self._parts or self._parts[-1][-1:].isspace()
 

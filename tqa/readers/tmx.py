@@ -13,23 +13,17 @@ from __future__ import annotations
 from ..config import language_code
 from ..errors import TqaError
 from ..models import Document, Segment
-from ..positions import LineIndex
 from .anchored import AnchoredText
 from .bilingual import RawFile, unit_segment
 from .inline import read_inline
-from .xmlsafe import Element, decode_xml, parse
+from .xmlsafe import Element, parse_file
 
 FORMAT = "tmx"
 
 
 def read(raw: RawFile) -> Document:
     """The translation units of a TMX file, for the chosen language pair."""
-    text = decode_xml(raw.shown, raw.data)
-    lines = LineIndex(text)
-    root = parse(raw.shown, text, lines)
-    if root.name != "tmx":
-        line, column = lines.position(root.offset)
-        raise TqaError(f"not TMX: the root element is <{root.name}>", raw.shown, line, column)
+    text, lines, root = parse_file(raw.shown, raw.data, "tmx", "TMX")
     header = root.find("header")
     declared = header.attrs.get("srclang") if header is not None else None
     units = [(tu, _variants(tu)) for tu in root.descendants("tu")]

@@ -7,7 +7,8 @@ document (2.x ``srcLang``/``trgLang``), and the document's are those of its firs
 Unit ids are the unit's ``id`` (1.2: ``resname`` when there is no id); with more than one
 ``<file>`` they are prefixed by the file's ``original`` (1.2) or ``id`` (2.x) and a slash, so
 they stay unique; a 2.x unit of several segments gives ``unit#segment`` (the segment's id, else
-its 1-based number). Units marked ``translate="no"`` are skipped.
+its 1-based number). Units marked ``translate="no"`` are skipped, and so is the PO header that
+translate-toolkit's po2xliff writes as a unit (``restype="x-gettext-domain-header"``).
 
 A unit with no ``<target>`` is an empty segment located just after its ``</source>``, where a
 target would go; an empty ``<target/>`` is located at the target itself.
@@ -19,25 +20,20 @@ from collections.abc import Iterator
 
 from ..errors import TqaError
 from ..models import Document
-from ..positions import LineIndex
 from .anchored import AnchoredText
 from .bilingual import RawFile, unit_segment
 from .inline import original_data, read_inline
-from .xmlsafe import Element, decode_xml, parse
+from .xmlsafe import Element, parse_file
 
 FORMAT = "xliff"
 
 _FINAL_STATES = frozenset({"final", "signed-off"})
+_PO_HEADER = "x-gettext-domain-header"
 
 
 def read(raw: RawFile) -> Document:
     """Every unit of an XLIFF file, with its target located in the file."""
-    text = decode_xml(raw.shown, raw.data)
-    lines = LineIndex(text)
-    root = parse(raw.shown, text, lines)
-    if root.name != "xliff":
-        line, column = lines.position(root.offset)
-        raise TqaError(f"not XLIFF: the root element is <{root.name}>", raw.shown, line, column)
+    text, lines, root = parse_file(raw.shown, raw.data, "xliff", "XLIFF")
     version = _version(root, raw.shown)
     files = list(root.descendants("file"))
     units = [
@@ -79,7 +75,7 @@ def _units_1(file: Element) -> Iterator[tuple[dict, str]]:
     key = file.attrs.get("original", "")
     source_lang, target_lang = _languages_1(file)
     for unit in file.descendants("trans-unit"):
-        if unit.attrs.get("translate") == "no":
+        if unit.attrs.get("translate") == "no" or unit.attrs.get("restype") == _PO_HEADER:
             continue
         source, target = unit.find("source"), unit.find("target")
         fields = _texts(source, target, {}, unit.offset)

@@ -88,6 +88,17 @@ def decode_xml(path: str, raw: bytes) -> str:
     return decode_declared(path, raw, declared.group(1).decode("ascii") if declared else None)
 
 
+def parse_file(path: str, raw: bytes, root_name: str, format_name: str) -> tuple[str, LineIndex, Element]:
+    """Decode and parse a whole file whose root element must be ``root_name``."""
+    text = decode_xml(path, raw)
+    lines = LineIndex(text)
+    root = parse(path, text, lines)
+    if root.name != root_name:
+        line, column = lines.position(root.offset)
+        raise TqaError(f"not {format_name}: the root element is <{root.name}>", path, line, column)
+    return text, lines, root
+
+
 def parse(path: str, text: str, lines: LineIndex) -> Element:
     """The root element of ``text``; anything unsafe or not well-formed raises TqaError."""
     builder = _Builder(path, text, lines)
