@@ -15,6 +15,7 @@ from lxml import etree
 
 from tests.reporters.shared_report import ARTICLE, GUIDE, REPORT
 from tqa.reporters import render
+from tqa.reporters.common import rule_doc
 
 HERE = Path(__file__).parent
 SCHEMAS = HERE.parent / "data" / "schemas"
@@ -29,10 +30,19 @@ GOLDEN = {
 }
 
 
+def without_check_docs(text: str) -> str:
+    """The rendered text with check docstrings as placeholders: rewording a check's documentation
+    is not a format change (test_sarif_rules_results_and_code_point_columns checks they are used)."""
+    for code in REPORT.signature.checks:
+        for doc in rule_doc(code):
+            text = text.replace(json.dumps(doc, ensure_ascii=False), f'"<documentation of {code}>"')
+    return text
+
+
 @pytest.mark.parametrize("fmt", sorted(GOLDEN))
 def test_format_matches_its_golden_file(fmt):
     golden = HERE / "golden" / GOLDEN[fmt]
-    text = render(REPORT, fmt)
+    text = without_check_docs(render(REPORT, fmt))
     if os.environ.get("TQA_UPDATE_GOLDEN"):
         golden.write_text(text, encoding="utf-8", newline="")
     assert text == golden.read_text(encoding="utf-8"), f"regenerate with TQA_UPDATE_GOLDEN=1 if intended: {golden}"
