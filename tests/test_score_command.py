@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -127,6 +128,31 @@ def test_bad_input_is_one_line_and_exit_2_on_the_command_line():
     result = tqa("score", REF_FR, "--ref", REF_FR, "--target-lang", "en")
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr == "tqa: error: tests/data/score/ref.fr.txt: text in French, expected English\n"
+
+
+def test_bilingual_files_are_matched_by_unit_id():
+    """An XLIFF translation against a TMX memory that lists the same units in another order."""
+    report = ours(f"{DATA}/hyp.fr-en.xlf", f"{DATA}/ref.fr-en.tmx", target_lang="en")
+    as_text = ours(HYP, REF, target_lang="en")
+    for key in ("bleu", "chrf", "chrfpp", "ter"):
+        assert (report[key]["score"], report[key]["signature"]) == (as_text[key]["score"], as_text[key]["signature"])
+    assert [(s["unit_id"], s["chrf"], s["ter"]) for s in report["segments"]] == [
+        (f"s{n}", s["chrf"], s["ter"]) for n, s in enumerate(as_text["segments"], start=1)
+    ]
+    assert report["segments"][0]["line"] == 7  # the first <target> in the XLIFF file
+
+
+@pytest.mark.parametrize(
+    ("hyp", "ref", "message"),
+    [
+        (f"{DATA}/hyp.fr-en.xlf", REF, "cannot align with tests/data/score/hyp.fr-en.xlf: one is plain text, the other bilingual"),
+        (f"{DATA}/hyp.fr-en.xlf", "tests/readers/data/bilingual/xliff12.xlf",
+         "units of tests/data/score/hyp.fr-en.xlf have no unit with their id here (first: 's1')"),
+    ],
+)
+def test_bilingual_files_that_do_not_match_are_refused(hyp, ref, message):
+    with pytest.raises(TqaError, match=re.escape(message)):
+        ours(hyp, ref)
 
 
 def test_source_similarity_tells_a_copy_from_a_translation():

@@ -17,7 +17,8 @@ def render_terminal(report: MetricsReport, width: int = 1) -> str:
     if worst:
         lines.append(f"Lowest chrF ({len(worst)}):")
     for seg in worst:
-        lines.append(f"  line {seg.line}: chrF {seg.chrf:.{width}f}, TER {seg.ter:.{width}f}")
+        unit = f" (unit {seg.unit_id})" if seg.unit_id is not None else ""
+        lines.append(f"  line {seg.line}{unit}: chrF {seg.chrf:.{width}f}, TER {seg.ter:.{width}f}")
         lines.append(f"    hyp: {clean(seg.hypothesis)}")
         lines.append(f"    ref: {clean(seg.reference)}")
     return "\n".join(lines) + "\n"

@@ -111,7 +111,7 @@ def family(dimension: MqmDimension) -> str:
 
 def scored(findings: Iterable[Finding]) -> list[Finding]:
     """The findings that count: suppressed ones (baseline, inline) and unscored ones do not."""
-    return [f for f in findings if f.mqm_severity is not None and not getattr(f, "suppressed", None)]
+    return [f for f in findings if f.mqm_severity is not None and f.suppressed is None]
 
 
 def score(

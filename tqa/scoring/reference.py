@@ -1,6 +1,7 @@
 """Reference metrics with sacrebleu: how close a translation is to one or more reference translations.
 
-    HYP, REF... -> aligned segments (one a line; same count) -> language sanity check
+    HYP, REF... -> aligned segments (plain text: one a line, same count; bilingual files: unit
+                   targets matched by unit id) -> language sanity check
                 -> corpus BLEU, chrF, chrF++, TER (sacrebleu's objects, defaults and signatures)
                 -> per-segment chrF and TER (sacrebleu's sentence_score, as ``sacrebleu -sl``)
 
@@ -14,16 +15,18 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from pydantic import Field
 from sacrebleu.metrics import BLEU, CHRF, TER
 from sacrebleu.metrics.base import Metric
 
+from ..config import Settings
 from ..detect import LanguageDetector
 from ..errors import TqaError
 from ..langnames import language_name
 from ..models import Frozen
-from ..readers import decode
+from ..readers import READERS, decode, read_document
 
 SAMPLE_LINES = 50  # lines per file given to the language detector: enough to tell, cheap on big files
 
@@ -43,7 +46,8 @@ class MetricScore(Frozen):
 class SegmentScore(Frozen):
     """One aligned segment: its sentence-level chrF and TER against the references."""
 
-    line: int = Field(description="1-based line in the files (position of the unit in bilingual files).")
+    line: int = Field(description="1-based line in the files; in bilingual files, of the hypothesis unit's target.")
+    unit_id: str | None = Field(default=None, description="Unit id the references were matched by (bilingual files).")
     chrf: float
     ter: float
     hypothesis: str
@@ -60,6 +64,25 @@ class MetricsReport(Frozen):
     chrfpp: MetricScore
     ter: MetricScore
     segments: tuple[SegmentScore, ...]
+
+
+class Aligned(NamedTuple):
+    """One segment to score: where it is, its text, and its unit id in bilingual files."""
+
+    line: int
+    text: str
+    unit_id: str | None = None
+
+
+def read_segments(path: Path, settings: Settings) -> list[Aligned]:
+    """A bilingual file's unit targets (XLIFF, PO, TMX…), else a plain-text file's lines."""
+    reader = READERS.get(path.suffix.lower())
+    if reader is None or reader.read_units is None:
+        return [Aligned(number, line) for number, line in enumerate(read_lines(path), start=1)]
+    units = read_document(path, str(path), settings).units
+    if not any(unit.text.strip() for unit in units):
+        raise TqaError("no translated unit: nothing to score", path=str(path))
+    return [Aligned(unit.location.line, unit.text, unit.unit_id) for unit in units]
 
 
 def read_lines(path: Path) -> list[str]:
@@ -84,24 +107,44 @@ def score_files(
     target_lang: str | None = None,
     bootstrap: int = 1,
     width: int = 1,
+    settings: Settings | None = None,
 ) -> MetricsReport:
     """Corpus and per-segment metrics of ``hypothesis`` against ``references`` (aligned files)."""
-    hyps = read_lines(hypothesis)
-    refs = [read_lines(path) for path in references]
-    for path, lines in zip(references, refs):
-        if len(lines) != len(hyps):
-            raise TqaError(
-                f"not aligned with {hypothesis}: {len(lines)} lines here, {len(hyps)} in the hypothesis",
-                path=str(path),
-            )
+    settings = settings or Settings()
+    segments = read_segments(hypothesis, settings)
+    hyps = [s.text for s in segments]
+    refs = [align(segments, read_segments(path, settings), hypothesis, path) for path in references]
     check_languages({str(hypothesis): hyps, **{str(p): r for p, r in zip(references, refs)}}, detector, target_lang)
     corpus = corpus_metrics(refs, target_lang)
     return MetricsReport(
         hypothesis=str(hypothesis),
         references=tuple(str(p) for p in references),
         **{key: metric_score(metric, hyps, bootstrap, width) for key, metric in corpus.items()},
-        segments=segment_scores(hyps, refs, width),
+        segments=segment_scores(segments, refs, width),
     )
+
+
+def align(hyps: list[Aligned], refs: list[Aligned], hyp_path: Path, ref_path: Path) -> list[str]:
+    """The reference texts in hypothesis order: line for line, or unit for unit by id."""
+    bilingual = hyps[0].unit_id is not None, refs[0].unit_id is not None
+    if bilingual[0] != bilingual[1]:
+        raise TqaError(f"cannot align with {hyp_path}: one is plain text, the other bilingual", path=str(ref_path))
+    if not bilingual[0]:
+        if len(refs) != len(hyps):
+            raise TqaError(
+                f"not aligned with {hyp_path}: {len(refs)} lines here, {len(hyps)} in the hypothesis",
+                path=str(ref_path),
+            )
+        return [ref.text for ref in refs]
+    by_id = {ref.unit_id: ref.text for ref in refs}
+    missing = [hyp.unit_id for hyp in hyps if hyp.unit_id not in by_id]
+    if missing:
+        raise TqaError(
+            f"{len(missing)} of the {len(hyps)} units of {hyp_path} have no unit with their id here "
+            f"(first: {missing[0]!r})",
+            path=str(ref_path),
+        )
+    return [by_id[hyp.unit_id] for hyp in hyps]
 
 
 def corpus_metrics(refs: list[list[str]], target_lang: str | None) -> dict[str, Metric]:
@@ -130,18 +173,19 @@ def metric_score(metric: Metric, hyps: list[str], bootstrap: int, width: int) ->
     )
 
 
-def segment_scores(hyps: list[str], refs: list[list[str]], width: int) -> tuple[SegmentScore, ...]:
-    """Sentence chrF and TER per line, rounded as sacrebleu prints them."""
+def segment_scores(segments: list[Aligned], refs: list[list[str]], width: int) -> tuple[SegmentScore, ...]:
+    """Sentence chrF and TER per segment, rounded as sacrebleu prints them."""
     chrf, ter = CHRF(), TER()
     return tuple(
         SegmentScore(
-            line=number,
-            chrf=rounded(chrf.sentence_score(hyp, list(seg_refs)).score, width),
-            ter=rounded(ter.sentence_score(hyp, list(seg_refs)).score, width),
-            hypothesis=hyp,
+            line=segment.line,
+            unit_id=segment.unit_id,
+            chrf=rounded(chrf.sentence_score(segment.text, list(seg_refs)).score, width),
+            ter=rounded(ter.sentence_score(segment.text, list(seg_refs)).score, width),
+            hypothesis=segment.text,
             reference=seg_refs[0],
         )
-        for number, (hyp, *seg_refs) in enumerate(zip(hyps, *refs), start=1)
+        for segment, *seg_refs in zip(segments, *refs)
     )
 
 
