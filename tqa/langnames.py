@@ -11,19 +11,19 @@ _NAMES = {
 
 
 # Names that stay as they are in any translation: language pickers list each language by
-# its own name ("Français" in an English UI), and English names are often kept as labels.
+# its own name ("Français" in an English UI). English names ("Turkish") are translated.
 _NATIVE = (
     "العربية", "български", "català", "čeština", "dansk", "deutsch", "ελληνικά", "english",
     "español", "فارسی", "suomi", "français", "עברית", "हिन्दी", "magyar", "italiano", "日本語",
     "한국어", "nederlands", "norsk", "polski", "português", "română", "русский", "svenska",
     "ไทย", "türkçe", "українська", "tiếng việt", "中文", "简体中文", "繁體中文",
 )
-_ALL_NAMES = frozenset(_NATIVE) | {name.casefold() for name in _NAMES.values()}
+_AUTONYMS = frozenset(_NATIVE)
 
 
 def is_language_name(text: str) -> bool:
-    """Whether ``text`` is just a language's name, in English or in that language."""
-    return text.strip().casefold() in _ALL_NAMES
+    """Whether ``text`` is just a language's name in that language ("Deutsch", "日本語")."""
+    return text.strip().casefold() in _AUTONYMS
 
 
 def language_name(code: str | None) -> str:

@@ -53,7 +53,8 @@ SYNTAXES: tuple[Syntax, ...] = (
 
 _BRACE_FIELD = re.compile(r"\{\s*([\w.\[\]]*)\s*(![rsa])?(:[^{}]*)?\}")
 _ICU_HEAD = re.compile(r"\{\s*(\w+)\s*,\s*(\w+)\s*(?:,|\})")
-_TAG = re.compile(r"<(/?)([A-Za-z][\w:.-]*)(?:\s[^<>]*?)?(/?)>")
+_ATTRIBUTES = r"""(?:\s+[\w:.-]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*"""
+_TAG = re.compile(rf"<(/?)([A-Za-z][\w:.-]*)({_ATTRIBUTES})\s*(/?)>")
 _URL = re.compile(r"\b(?:https?|ftp)://[^\s<>\"'«»]+[^\s<>\"'«».,;:!?)\]]|\bwww\.[\w-]+(?:\.[\w-]+)+(?:/[^\s<>\"'«»]*[^\s<>\"'«».,;:!?)\]])?")
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _SPACES = re.compile(r"\s+")
@@ -106,8 +107,11 @@ def _matching_brace(text: str, open_at: int, end: int) -> int | None:
 
 
 def tags(text: str) -> list[Token]:
-    """HTML/XML tags; the key is the kind and name ("<b>", "</b>", "<br/>"), not the attributes."""
-    return [Token("tag", f"<{m.group(1)}{m.group(2).lower()}{m.group(3)}>", *m.span()) for m in _TAG.finditer(text)]
+    """HTML/XML tags; the key is the kind and name ("<b>", "</b>", "<br/>"), not the attributes.
+
+    NOTE: words in angle brackets with no attribute value ("<missing product>") are prose."""
+    return [Token("tag", f"<{m.group(1)}{m.group(2).lower()}{m.group(4)}>", *m.span()) for m in _TAG.finditer(text)
+            if not m.group(3).strip() or "=" in m.group(3)]
 
 
 def links(text: str) -> list[Token]:

@@ -8,11 +8,17 @@ from collections.abc import Iterator
 from ..langnames import is_language_name, language_name
 from ..langwords import clean, frequencies, has_wordlist, words
 from ..models import Category, Finding, MqmDimension, Segment, Severity
+from ..scoring.similarity import source_similarity
 from .base import Check, Context
 
 # A word at least this much more frequent (log10) in the source language than in the target
 # one is not a cognate: "Password" in a French target, unlike "Description" or "Date".
 SOURCE_ONLY_MARGIN = 1.0
+# ...and common in the source language (log10 frequency): rare words are names ("Igbo").
+SOURCE_COMMON = -5.5
+# chrF of a target against its source from which an undetermined target counts as a copy: the
+# source with its typography changed ("Status :" for "Status:"); measured in bench/similarity.md.
+NEAR_COPY = 90.0
 # Unit states (XLIFF 1.2/2.0, PO) that say nobody has translated the unit yet.
 UNTRANSLATED_STATES = frozenset({"new", "initial", "needs-translation", "untranslated"})
 
@@ -31,7 +37,9 @@ class UntranslatedText(Check):
     The language of each segment is detected with langdetect restricted to the languages in
     play plus word-frequency evidence for short strings; a segment whose language cannot be
     told (names, numbers, "Article", "Date") is undetermined and never reported. In bilingual
-    files a target identical to its source (ignoring case and spacing) is reported too, except
+    files a target identical to its source (ignoring case and spacing) is reported too, and so is
+    a near copy whose language cannot be told (chrF ≥ 90 against the source: "Status :" for
+    "Status:"), except
     names, codes and identifiers, numbers, URLs and placeholders only, language names, and
     cognates whose every word is at home in the target language ("Description", "Options").
     """
@@ -46,7 +54,8 @@ class UntranslatedText(Check):
         if source == ctx.target_lang:
             return
         if segment.source is not None and is_unchanged(segment, ctx):
-            yield self.finding(segment, ctx, "Translation identical to the source" + state_note(segment) + ".",
+            same = "identical to" if _normal(segment.text) == _normal(segment.source) else "a near copy of"
+            yield self.finding(segment, ctx, f"Translation {same} the source" + state_note(segment) + ".",
                                detected_lang=segment.detected_lang, expected_lang=ctx.target_lang)
         elif segment.detected_lang == source:
             yield self.language_finding(segment, ctx, "left in the source language")
@@ -121,7 +130,7 @@ def state_note(segment: Segment) -> str:
 
 def is_unchanged(segment: Segment, ctx: Context) -> bool:
     """Target equal to source, up to case and spacing, and not one of the sensible exceptions."""
-    if _normal(segment.text) != _normal(segment.source or "") or is_language_name(segment.text):
+    if not is_copy(segment) or is_language_name(segment.text):
         return False
     prose = [w.text for w in words(clean(segment.text)) if w.weight == 1.0]
     if not prose:  # numbers, placeholders, URLs, identifiers, names and acronyms only
@@ -132,7 +141,16 @@ def is_unchanged(segment: Segment, ctx: Context) -> bool:
         return True
     source_words, target_words = frequencies(ctx.source_lang), frequencies(ctx.target_lang)
     floor = -9.0
-    return any(source_words.get(w, floor) - target_words.get(w, floor) >= SOURCE_ONLY_MARGIN for w in prose)
+    return any(source_words.get(w, floor) >= SOURCE_COMMON
+               and source_words.get(w, floor) - target_words.get(w, floor) >= SOURCE_ONLY_MARGIN for w in prose)
+
+
+def is_copy(segment: Segment) -> bool:
+    """Equal to its source up to case and spacing; or, when the detector cannot place the target,
+    a near copy (chrF against the source ≥ NEAR_COPY). Placed targets need no chrF: decided already."""
+    if _normal(segment.text) == _normal(segment.source or ""):
+        return True
+    return segment.detected_lang is None and source_similarity(segment.source or "", segment.text) >= NEAR_COPY
 
 
 def _normal(text: str) -> str:

@@ -16,6 +16,7 @@ class RatioOptions(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     short_below: int = 20  # a source with fewer characters than this is short
+    slack: int = 10  # differences of fewer characters are never reported ("PM" -> "Après-midi")
     short_min: float = 0.3
     short_max: float = 3.5
     min_ratio: float = 0.45
@@ -40,7 +41,8 @@ class LengthRatio(Check):
 
     Options (``[checks.length-ratio]``): ``short_below`` (20 characters), ``short_min`` (0.3)
     and ``short_max`` (3.5) for short sources, ``min_ratio`` (0.45) and ``max_ratio`` (2.0)
-    otherwise. Lengths count characters without surrounding whitespace.
+    otherwise; ``slack`` (10): a difference of fewer characters is never reported. Lengths
+    count characters without surrounding whitespace.
     """
 
     code = "LEN01"
@@ -58,7 +60,7 @@ class LengthRatio(Check):
         short = source < options.short_below
         low, high = (options.short_min, options.short_max) if short else (options.min_ratio, options.max_ratio)
         ratio = target / source
-        if ratio < low or ratio > high:
+        if (ratio < low or ratio > high) and abs(target - source) >= options.slack:
             what = "shorter" if ratio < low else "longer"
             yield self.finding(segment, ctx, f"Translation is {ratio:.2f} times the source's length, {what} "
                                f"than the {low:g}–{high:g} allowed{' for short strings' if short else ''}.")

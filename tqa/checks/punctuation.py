@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from itertools import groupby
 
+from ..langwords import lexicon
 from ..models import Category, Finding, Segment, Severity
 from .base import Check, Context
 
@@ -114,6 +115,7 @@ _END_MARKS = {".": "full stop", "。": "full stop", "?": "question mark", "？":
               "!": "exclamation mark", "！": "exclamation mark", ":": "colon", "：": "colon",
               ";": "semicolon", "；": "semicolon", "…": "ellipsis"}
 _TRAILING_CLOSERS = "\"'”’»)]}>\u00a0\u202f \t\n"
+_LAST_WORD = re.compile(r"(?:^|(?<=\s))[^\W\d_]+(?:\.[^\W\d_]+)*$")  # a word, not the "s" of "%(n)s"
 
 
 class EndPunctuation(Check):
@@ -137,8 +139,8 @@ class EndPunctuation(Check):
     def check(self, segment: Segment, ctx: Context) -> Iterator[Finding]:
         if segment.source is None or not segment.text.strip() or not segment.source.strip():
             return
-        expected, _ = end_mark(segment.source)
-        found, at = end_mark(segment.text)
+        expected, _ = end_mark(segment.source, ctx.source_lang)
+        found, at = end_mark(segment.text, ctx.target_lang)
         if expected == found:
             return
         if found is None:
@@ -151,14 +153,24 @@ class EndPunctuation(Check):
                                span=at)
 
 
-def end_mark(text: str) -> tuple[str | None, tuple[int, int]]:
-    """What the text's final punctuation means ("question mark"), and where it stands."""
+def end_mark(text: str, lang: str) -> tuple[str | None, tuple[int, int]]:
+    """What the text's final punctuation means ("question mark"), and where it stands; the
+    full stop of an abbreviation ("Aug.", "p.m.", "avr.") is not sentence punctuation."""
     end = len(text.rstrip(_TRAILING_CLOSERS))
     if text[:end].endswith("..."):
         return "ellipsis", (end - 3, end)
+    if end and text[end - 1] == "." and _is_abbreviation(_LAST_WORD.search(text[: end - 1]), lang):
+        return None, (end, end)
     if end and text[end - 1] in _END_MARKS:
         return _END_MARKS[text[end - 1]], (end - 1, end)
     return None, (end, end)
+
+
+def _is_abbreviation(word: re.Match[str] | None, lang: str) -> bool:
+    if word is None:
+        return False
+    text = word.group()
+    return "." in text or len(text) == 1 or (lang in ("en", "fr") and text.lower() in lexicon(f"ui-abbreviations.{lang}.txt"))
 
 
 _BRACKETS = {"(": ")", "[": "]", "{": "}"}

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ..glossary import TermMatch, term_pattern
+from ..tokens import inside, protected
 from ..models import Category, Finding, Segment, Severity
 from .base import Check, Context
 
@@ -69,7 +70,10 @@ class MissingTerm(Check):
     def check(self, segment: Segment, ctx: Context) -> Iterator[Finding]:
         if segment.source is None or not segment.text.strip():
             return
+        code = protected(segment.source)  # "%(user)s" is a placeholder, not the term "user"
         for match in ctx.glossary.missing_in(segment.source, segment.text):
+            if inside(match.start, code):
+                continue
             better = ctx.glossary.preferred_for(match.term)
             written = segment.source[match.start:match.end]
             yield self.finding(segment, ctx, f'Source term "{written}" is not rendered as "{better.target}".',

@@ -10,9 +10,9 @@ from .base import Check, Context
 
 _NO_BREAK = "\u00a0\u202f"
 _HIGH = ";:!?"
-# What may follow a mark used as punctuation (not "11:52", "a:b", "?id=1"): end, space, a
-# closing quote or bracket, another mark, or a tag.
-_AFTER = " \t\n\u00a0\u202f\"'”’»)]}<.,…" + _HIGH
+# What may follow a mark used as punctuation (not "11:52", "a:b", "?id=1", "[HH:]MM"): end,
+# space, a closing quote, another mark, or a tag.
+_AFTER = " \t\n\u00a0\u202f\"'”’»<.,…" + _HIGH
 # Which space Weblate's autofix (and the Imprimerie nationale) puts before each mark.
 _WANTED = {":": "\u00a0", ";": "\u202f", "!": "\u202f", "?": "\u202f", "«": "\u00a0", "»": "\u00a0"}
 

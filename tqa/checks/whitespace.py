@@ -70,6 +70,10 @@ class SpaceBeforePunctuation(Check):
             )
 
 
+_FRENCH_SPACED = frozenset(";:!?»")
+_INDENTED_BREAK = re.compile(r"\n[ \t]+")  # a template block's indentation
+
+
 class EdgeWhitespace(Check):
     """The translation starts or ends with different whitespace than its source.
 
@@ -78,8 +82,9 @@ class EdgeWhitespace(Check):
 
     Example: source "Total: " with target "Total :" (WS03, trailing space lost).
 
-    Compared as kinds of whitespace (space, line break, tab; a no-break space counts as a
-    space). Only bilingual units are checked; empty targets are LANG03's.
+    Compared as kinds of edge: none, spaces (or tabs, no-break spaces), or a line break; in a
+    unit with indented lines (a template block) line breaks and indentation are layout and
+    are not compared. Only bilingual units are checked; empty targets are LANG03's.
     """
 
     code = "WS03"
@@ -92,13 +97,24 @@ class EdgeWhitespace(Check):
             return
         text = segment.text
         lead, trail = len(text) - len(text.lstrip()), len(text.rstrip())
-        if _kinds(segment.source[: len(segment.source) - len(segment.source.lstrip())]) != _kinds(text[:lead]):
+        # NOTE: " :" alone in French: the space belongs to the colon (TYPO01 judges which space).
+        french_mark = ctx.target_lang == "fr" and text.lstrip()[:1] in _FRENCH_SPACED
+        layout = _INDENTED_BREAK.search(segment.source) is not None
+        source_lead = segment.source[: len(segment.source) - len(segment.source.lstrip())]
+        if not french_mark and _differ(source_lead, text[:lead], layout):
             yield self.finding(segment, ctx, "Leading whitespace differs from the source.", span=(0, lead))
-        if _kinds(segment.source[len(segment.source.rstrip()):]) != _kinds(text[trail:]):
+        if _differ(segment.source[len(segment.source.rstrip()):], text[trail:], layout):
             yield self.finding(segment, ctx, "Trailing whitespace differs from the source.", span=(trail, len(text)))
 
 
-def _kinds(space: str) -> str:
-    """Whitespace reduced to its kinds, in order: "s" space, "n" line break, "t" tab."""
-    kinds = ("n" if c in "\r\n" else "t" if c == "\t" else "s" for c in space)
-    return re.sub(r"(.)\1+", r"\1", "".join(kinds))
+def _differ(source: str, target: str, layout: bool) -> bool:
+    """Whether two edges differ in kind: none, spaces (a word boundary), or a line break.
+
+    NOTE: in a unit with indented lines (a template block) line breaks and indentation are
+    layout, so an edge with a line break on either side is not compared."""
+    kinds = (_kind(source), _kind(target))
+    return kinds[0] != kinds[1] and not (layout and "n" in kinds)
+
+
+def _kind(space: str) -> str:
+    return "" if not space else "n" if "\n" in space or "\r" in space else "s"
