@@ -12,11 +12,11 @@ GLOSSARY = "glossaries/news.fr-en.csv"
 PAYLOADS = "tests/report/data/payloads.en.txt"
 
 
-def html_report(tmp: Path, *paths: str, fmt: str = "html") -> Path:
-    """``tqa check PATHS -g GLOSSARY --format FMT -o FILE``, run as a user runs it."""
+def html_report(tmp: Path, *args: str, fmt: str = "html") -> Path:
+    """``tqa check ARGS -g GLOSSARY --format FMT -o FILE``, run as a user runs it."""
     out = tmp / f"report.{fmt}"
     done = subprocess.run(
-        [sys.executable, "-m", "tqa", "check", *paths, "-g", GLOSSARY, "--format", fmt, "-o", str(out)],
+        [sys.executable, "-m", "tqa", "check", *args, "-g", GLOSSARY, "--format", fmt, "-o", str(out)],
         cwd=ROOT, capture_output=True, text=True, encoding="utf-8",
     )
     assert done.returncode == 1 and done.stderr == "", done.stderr

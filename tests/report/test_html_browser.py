@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.report.reports import SEED, html_report
+
 CHROMIUM = Path("/usr/bin/chromium")
 # Flags that keep chromium from phoning home, so the only traffic is what the page asks for.
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -176,14 +178,15 @@ def test_csv_export_is_the_current_view(fresh):
     assert first["file"] == "seeds/morocco-israel-security-agreement.en.txt"
 
 
-def test_triage_decisions_download_as_a_baseline(fresh):
+def test_triage_decisions_download_as_a_baseline_that_tqa_reads(fresh, tmp_path):
     cards = fresh.cards()
     cards.nth(0).locator(".triage select").select_option("false-alarm")
     cards.nth(0).locator(".triage input").fill("house style allows it")
     cards.nth(3).locator(".triage select").select_option("accepted")
     assert fresh.page.inner_text("#decision-count") == "2"
     assert fresh.options("decision") == ["All (8)", "Not reviewed (6)", "False alarm (1)", "Accepted (1)"]
-    decisions = json.loads(fresh.download("#download-decisions"))
+    downloaded = fresh.download("#download-decisions")
+    decisions = json.loads(downloaded)
     report = json.loads(fresh.page.evaluate("document.getElementById('data').textContent"))
     first, fourth = report["findings"][0], report["findings"][3]
     assert decisions == {"version": 1, "entries": dict(sorted({
@@ -195,6 +198,14 @@ def test_triage_decisions_download_as_a_baseline(fresh):
     fresh.choose("decision", "false-alarm")
     assert fresh.cards().count() == 1
     fresh.assert_quiet()  # downloads are made in the page: no request
+
+    (tmp_path / "decisions.json").write_text(downloaded, encoding="utf-8")
+    rerun = html_report(tmp_path, SEED, "--baseline", str(tmp_path / "decisions.json"), fmt="json")
+    suppressed = {f["fingerprint"]: f["suppressed"] for f in json.loads(rerun.read_text(encoding="utf-8"))["findings"]}
+    assert {k: v for k, v in suppressed.items() if v} == {
+        first["fingerprint"]: {"by": "baseline", "reason": "house style allows it"},
+        fourth["fingerprint"]: {"by": "baseline", "reason": "accepted"},
+    }
 
 
 def test_payloads_show_as_typed_and_never_run(browser, payload_html):
