@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..glossary import TermMatch, term_pattern
+from ..glossary import TermMatch
+from ..termforms import term_pattern
 from ..tokens import inside, protected
 from ..models import Category, Finding, Segment, Severity
 from .base import Check, Context

@@ -1,0 +1,105 @@
+"""Term forms: a glossary term as a regex that matches the ways running text writes it.
+
+    "accords d'Abraham"    also "accord d'Abraham", "accords d’Abraham"   (French content words)
+    "État hébreu"          also "États hébreux"                           (nouns and adjectives agree)
+    "Minister of Defense"  also "Ministers of Defense"                    (English head noun before "of")
+    "Hebrew state"         also "Hebrew states", "Hebrew state's"         (English last word)
+
+Any run of whitespace (NBSP, line breaks) between words, any apostrophe or hyphen variant, and
+composed or decomposed accents match too. Guards for whole words are the caller's.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+APOSTROPHES = "'\u2019\u02bc\u2018"  # straight, right single quote, modifier letter, left quote
+HYPHENS = "-\u2010\u2011"  # hyphen-minus, hyphen, non-breaking hyphen
+APOSTROPHE = f"[{APOSTROPHES}]"
+_PIECES = re.compile(rf"\s+|{APOSTROPHE}|[{HYPHENS}]|.", re.DOTALL)
+_WORDS = re.compile(r"\w+")
+# Words after which the head noun comes first: "ministres de la Défense", "Ministers of Defense".
+_LINK_WORDS = {
+    "en": frozenset({"of", "for", "in", "on", "at", "to", "from"}),
+    "fr": frozenset({"de", "du", "des", "d", "à", "au", "aux", "en", "pour", "sur", "la", "le", "les", "l"}),
+}
+
+
+def term_pattern(term: str, lang: str) -> str:
+    """A regex for ``term`` as it may be written in running text (no word-boundary guards)."""
+    term = unicodedata.normalize("NFC", term.strip())
+    found = list(_WORDS.finditer(term))
+    inflected = inflected_words([m.group() for m in found], lang)
+    parts, at = [], 0
+    for index, match in enumerate(found):
+        word = match.group()
+        parts.append(_literal(term[at:match.start()]))
+        parts.append(_inflected(word, lang) if index in inflected else _literal(word))
+        at = match.end()
+    return "".join(parts) + _literal(term[at:])
+
+
+def inflected_words(words: Sequence[str], lang: str) -> set[int]:
+    """Indexes of the words that may take a plural ending: the last word; in French every
+    content word (nouns and adjectives agree: "États hébreux"); in English a head noun before
+    "of" ("Ministers of Defense")."""
+    if not words:
+        return set()
+    links = _LINK_WORDS.get(lang, frozenset())
+    chosen = {len(words) - 1}
+    if lang == "fr":
+        chosen |= {i for i, w in enumerate(words) if w.lower() not in links and len(w) > 2}
+    elif len(words) > 1 and words[1].lower() in links:
+        chosen.add(0)
+    return chosen
+
+
+def _literal(text: str) -> str:
+    """``text`` as a regex, loose only where spellings vary: spaces, apostrophes, hyphens, accents."""
+    parts = []
+    for piece in _PIECES.findall(text):
+        if piece.isspace():
+            parts.append(r"\s+")
+        elif piece in APOSTROPHES:
+            parts.append(APOSTROPHE)
+        elif piece in HYPHENS:
+            parts.append(f"[{HYPHENS}]")
+        else:
+            parts.append(_letter(piece))
+    return "".join(parts)
+
+
+def _letter(char: str) -> str:
+    """A character, also in its decomposed form (e + combining accent), as copy-paste produces."""
+    decomposed = unicodedata.normalize("NFD", char)
+    if decomposed == char:
+        return re.escape(char)
+    return f"(?:{re.escape(char)}|{re.escape(decomposed)})"
+
+
+def _inflected(word: str, lang: str) -> str:
+    """The last word with the plural and possessive endings ``lang`` allows, either way round."""
+    if not word:
+        return ""
+    if lang == "en":
+        return _english(word) + rf"(?:{APOSTROPHE}s|(?<=[sS]){APOSTROPHE})?"
+    if lang == "fr":
+        stem = word[:-1] if len(word) > 3 and word[-1] in "sxSX" else word
+        return _literal(stem) + "[sxSX]?"
+    return _literal(word)
+
+
+def _english(word: str) -> str:
+    """An English word in the singular or the plural, whichever the glossary wrote."""
+    # NOTE: "Agreements" also matches "Agreement": a final -s is read as a plural, except in
+    # -ss/-us/-is endings (boss, status, analysis), which are kept whole.
+    lower = word.lower()
+    if len(word) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is")):
+        word, lower = word[:-1], lower[:-1]
+    if lower.endswith(("s", "x", "z", "ch", "sh")):
+        return _literal(word) + "(?:es)?"
+    if len(lower) > 1 and lower.endswith("y") and lower[-2] not in "aeiou":
+        return _literal(word[:-1]) + "(?:y|ies)"
+    return _literal(word) + "s?"
