@@ -7,13 +7,16 @@ import re
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from tests.test_cli import ROOT, SEED, tqa
+from tqa.cli import cli
 from tqa.checks import ALL_CHECKS
 from tqa.config import load_settings
 from tqa.errors import TqaError
 from tqa.models import Category, Location, MqmSeverity, Role, Segment
 from tqa.pipeline import run
+from tqa.reporters import render
 from tqa.scoring.mqm import CATEGORY_DEFAULTS, evaluated_words
 
 # 7 words; "The the" (STYLE01) and the doubled space (WS01): two minor linguistic-convention slips.
@@ -168,3 +171,20 @@ def test_readme_mqm_table_matches_the_checks():
     rows = re.findall(r"^\| (\w+\d\d) \| [\w-]+ \| ([\w/-]+) \| (\w+) \| (\w+) \|$", readme, re.MULTILINE)
     expected = {(c.code, c.mqm_defaults()[0].value, c.severity.value, c.mqm_defaults()[1].value) for c in ALL_CHECKS}
     assert set(rows) == expected
+
+
+def test_terminal_shows_run_score_dimensions_and_each_file(tmp_path):
+    for name, text in {"a.txt": SLIPS, "b.txt": CLEAN}.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    (tmp_path / "tqa.toml").write_text('select = ["WS", "STYLE"]\n', encoding="utf-8")
+    settings = load_settings({}, tmp_path / "tqa.toml")
+    report = run([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")], settings)
+    lines = render(report, "terminal").splitlines()
+    assert "score: 84.62 (MQM: 2 penalty points in 13 words, 153.85 per 1,000 words)" in lines
+    assert "by dimension: linguistic-conventions 2 (2 findings)" in lines
+    assert f"score 71.43: {tmp_path.as_posix()}/a.txt" in lines and f"score 100.00: {tmp_path.as_posix()}/b.txt" in lines
+
+
+def test_explain_names_the_mqm_defaults():
+    result = CliRunner().invoke(cli, ["checks", "--explain", "PH01"])
+    assert result.output.startswith("PH01 placeholder-mismatch (placeholder, default error; MQM design-and-markup, critical)")
