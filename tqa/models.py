@@ -175,6 +175,9 @@ class InlineCode(Frozen):
     Kept as structure, never flattened into plain text: checks compare codes by id and kind.
     ``start``/``end`` are offsets into the segment text where the code stands (equal for a code
     shown as nothing); ``data`` is its original markup or native text, e.g. ``<b>`` or ``%s``.
+    A placeholder (``<ph>``) shows its native text in the segment text, start..end covering it;
+    paired and split codes (``<g>``, ``<pc>``, ``<bpt>``/``<ept>``, ``<bx/>``/``<ex/>``,
+    ``<sc/>``/``<ec/>``, ``<it>``) and ``<x/>`` are zero-width. Rules: ``tqa/readers/inline.py``.
     """
 
     kind: Literal["open", "close", "standalone"]

@@ -34,6 +34,7 @@ _KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)[ \t]*(
 _CHARSET = re.compile(rb"charset=([A-Za-z0-9._-]+)")
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b", "f": "\f",
             "v": "\v", "?": "?", "'": "'"}
+_QUOTE_OR_ESCAPE = re.compile(r'["\\]')
 _NUMERIC_ESCAPE = re.compile(r"[0-7]{1,3}|x[0-9A-Fa-f]+")
 
 
@@ -177,22 +178,18 @@ class _Parser:
 
     def literal(self, string: _String, number: int, content: str, quote: int, start: int) -> None:
         """Decode the quoted string at ``content[quote]``, anchoring each run and escape."""
-        i = quote + 1
-        run = i
-        while i < len(content) and content[i] != '"':
-            if content[i] == "\\":
-                string.text.add(content[run:i], start + run)
-                decoded, length = self.escape(content, i, number)
-                string.text.add(decoded, start + i)
-                i += length
-                run = i
-            else:
-                i += 1
-        if i >= len(content):
+        run = quote + 1
+        while (stop := _QUOTE_OR_ESCAPE.search(content, run)) is not None and stop.group() == "\\":
+            string.text.add(content[run:stop.start()], start + run)
+            decoded, length = self.escape(content, stop.start(), number)
+            string.text.add(decoded, start + stop.start())
+            run = stop.start() + length
+        if stop is None:
             self.error("unterminated string: no closing quote on this line", number, quote + 1)
-        string.text.add(content[run:i], start + run)
-        if content[i + 1:].strip():
-            self.error("unexpected text after the closing quote", number, i + 2)
+        end = stop.start()
+        string.text.add(content[run:end], start + run)
+        if content[end + 1:].strip():
+            self.error("unexpected text after the closing quote", number, end + 2)
 
     def escape(self, content: str, i: int, number: int) -> tuple[str, int]:
         letter = content[i + 1:i + 2]
