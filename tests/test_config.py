@@ -35,6 +35,23 @@ def test_flags_override_the_file(tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize(
+    ("flags", "declared", "pair"),
+    [
+        ({}, ("en-US", "fr-FR"), ("en", "fr")),  # the file's languages beat the config (fr→en)
+        ({}, (None, "fr"), ("en", "fr")),  # only the target, equal to the configured source: reversed
+        ({}, (None, "de"), ("fr", "de")),
+        ({}, ("en", None), ("en", "fr")),  # TMX with several languages: configured target is the source
+        ({}, (None, None), ("fr", "en")),  # CSV: the configuration
+        ({"source_lang": "de"}, ("en", "fr"), ("de", "fr")),  # the command line beats the file
+        ({"source_lang": "fr"}, (None, "fr"), ("fr", "fr")),  # pinned: taken as given
+    ],
+)
+def test_language_pair_of_a_file(tmp_path, monkeypatch, flags, declared, pair):
+    monkeypatch.chdir(tmp_path)
+    assert load_settings(flags).resolve_pair(*declared) == pair
+
+
+@pytest.mark.parametrize(
     ("toml", "message"),
     [
         ('fial_on = "error"', "fial_on"),
