@@ -39,9 +39,10 @@ class UntranslatedText(Check):
     told (names, numbers, "Article", "Date") is undetermined and never reported. In bilingual
     files a target identical to its source (ignoring case and spacing) is reported too, and so is
     a near copy whose language cannot be told (chrF ≥ 90 against the source: "Status :" for
-    "Status:"), except
-    names, codes and identifiers, numbers, URLs and placeholders only, language names, and
-    cognates whose every word is at home in the target language ("Description", "Options").
+    "Status:"), except names, codes and identifiers, numbers, URLs and placeholders only, a
+    language's own name ("Deutsch"), and single-word cognates at home in the target language
+    ("Description", "Options"); a phrase of two or more ordinary words kept word for word
+    ("Content type") is a copy.
     """
 
     code = "LANG01"
@@ -137,8 +138,8 @@ def is_unchanged(segment: Segment, ctx: Context) -> bool:
         return False
     if segment.detected_lang is not None:
         return segment.detected_lang == ctx.source_lang
-    if not (has_wordlist(ctx.source_lang) and has_wordlist(ctx.target_lang)):
-        return True
+    if len(prose) >= 2 or not (has_wordlist(ctx.source_lang) and has_wordlist(ctx.target_lang)):
+        return True  # a phrase kept word for word is a copy; only single words can be cognates
     source_words, target_words = frequencies(ctx.source_lang), frequencies(ctx.target_lang)
     floor = -9.0
     return any(source_words.get(w, floor) >= SOURCE_COMMON
