@@ -150,7 +150,7 @@ def test_undecodable_file_names_file_and_byte(tmp_path):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("check", SEED, "--format", "yaml"), "Invalid value for '--format'"),
+        (("check", SEED, "--format", "yaml"), "Invalid value for '-f' / '--format'"),
         (("check", SEED, "-g", "missing.csv"), "missing.csv: glossary not found"),
         (("check", SEED, "--target-lang", "english!"), "target_lang"),
         (("checks", "--explain", "NOPE99"), "NOPE99"),
@@ -163,12 +163,19 @@ def test_usage_and_config_errors_exit_2_without_traceback(args, message):
     assert "Traceback" not in result.stderr
 
 
-def test_bad_config_file_exit_2(tmp_path):
-    (tmp_path / "tqa.toml").write_text('target_lang = "en"\nfial_on = "warning"\n', encoding="utf-8")
+@pytest.mark.parametrize(
+    ("config", "key"),
+    [
+        ('target_lang = "en"\nfial_on = "warning"\n', "fial_on"),
+        ('[[overrides]]\npaths = ["*.txt"]\nignroe = ["WS01"]\n', "overrides.0.ignroe"),
+    ],
+)
+def test_bad_config_file_exit_2(tmp_path, config, key):
+    (tmp_path / "tqa.toml").write_text(config, encoding="utf-8")
     (tmp_path / "a.txt").write_text("Hello world.\n", encoding="utf-8")
     result = tqa("check", "a.txt", cwd=tmp_path)
     assert result.returncode == 2
-    assert "tqa.toml" in result.stderr and "fial_on" in result.stderr
+    assert "tqa.toml" in result.stderr and key in result.stderr
 
 
 def test_config_file_sets_languages_glossaries_and_gate(tmp_path):
