@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.report.reports import SEED, PAYLOADS, html_report
+from tests.report.reports import CATALOG, PAYLOADS, SEED, html_report
 from tqa.models import Report
 from tqa.reporters import htmlreport
 
@@ -21,7 +21,7 @@ def seed_html(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def payload_html(tmp_path_factory) -> Path:
-    return html_report(tmp_path_factory.mktemp("payloads"), PAYLOADS)
+    return html_report(tmp_path_factory.mktemp("payloads"), PAYLOADS, CATALOG)
 
 
 @pytest.fixture(scope="session")

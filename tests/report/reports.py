@@ -10,6 +10,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SEED = "seeds/morocco-israel-security-agreement.en.txt"
 GLOSSARY = "glossaries/news.fr-en.csv"
 PAYLOADS = "tests/report/data/payloads.en.txt"
+CATALOG = "tests/report/data/messages.fr-en.po"  # bilingual, with a payload in a target
 
 
 def html_report(tmp: Path, *args: str, fmt: str = "html") -> Path:

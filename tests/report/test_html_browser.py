@@ -214,8 +214,24 @@ def test_payloads_show_as_typed_and_never_run(browser, payload_html):
     assert "Recall that <script>alert(1)</script> was typed here." in text
     assert '"><img src=x onerror=alert(1)> came from the Hebrew state.' in text
     assert "</script><script>alert(2)</script>" in text
+    assert "<script>alert(3)</script>" in text  # in a PO target
     assert opened.page.locator("#findings img, #findings script").count() == 0
     assert opened.page.evaluate("document.scripts.length") == 2
+    opened.assert_quiet()
+
+
+def test_bilingual_units_show_source_beside_target(browser, payload_html):
+    opened = open_report(browser, payload_html)
+    opened.choose("code", "NUM01")
+    opened.page.fill("#q", "15 minutes")
+    card = opened.cards().first
+    assert card.locator(".side-label").all_inner_texts() == ["SOURCE (FR)", "TARGET (EN)"]
+    assert card.locator(".side-text").all_inner_texts() == ["Attendez 5 minutes avant de réessayer.",
+                                                            "Wait 15 minutes before trying again."]
+    assert card.locator("mark").inner_text() == "15"
+    opened.page.fill("#q", "alert(3)")
+    opened.choose("code", "*")
+    assert "Recall that the Hebrew state <script>alert(3)</script> signed." in opened.cards().first.inner_text()
     opened.assert_quiet()
 
 
