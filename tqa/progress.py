@@ -9,6 +9,8 @@ from pathlib import Path
 
 import click
 
+from .reporters.terminal import clean
+
 MIN_FILES = 5  # fewer files finish before a bar would help
 
 
@@ -18,5 +20,5 @@ def tracked(files: list[tuple[Path, str]]) -> Iterator[tuple[Path, str]]:
         yield from files
         return
     with click.progressbar(files, label="checking", file=sys.stderr, show_pos=True,
-                           item_show_func=lambda item: item[1] if item else None) as bar:
+                           item_show_func=lambda item: clean(item[1]) if item else None) as bar:
         yield from bar
