@@ -203,3 +203,5 @@ def test_placeholders_and_slashes_are_not_all_noise(detector):
     assert detector.detect("%(value)s millions").lang == "fr"  # French plural after a number
     assert detector.detect("Date/Heure").lang == "fr"  # two words, not a path
     assert detector.detect("<<entrée originale>>").lang == "fr"  # not an HTML tag
+    assert detector.detect("{}<sup>er</sup>").lang == "fr"  # ordinals: "1er" ...
+    assert detector.detect("{}nd").lang == "en"  # ... and "2nd"

@@ -44,7 +44,10 @@ WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 ELISION = re.compile(r"(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)'(?=[^\W\d_])")
 CONTRACTION = re.compile(r"[^\W\d_]+(?:n't|'re|'ve|'ll|'m|'d|'s)\b")
 FRENCH_SPACING = re.compile(r"[\u00a0\u202f ][:;!?»]|«|\(e\)|\(s\)")
-PLURAL_AFTER_NUMBER = re.compile(r"\d[\s\u00a0\u202f]+[^\W\d_]+illions\b")  # "5 millions"; English: "5 million"
+DIGIT = re.compile(r"\d")
+FRENCH_NUMBER = re.compile(  # "5 millions" (English: "5 million"); ordinals "1er", "2e", "XXe" after markup
+    r"\d[\s\u00a0\u202f]+[^\W\d_]+illions\b|\d[\s\u00a0\u202f]*(?:er|re|e|ème|ᵉ)(?![\w-])")
+ENGLISH_ORDINAL = re.compile(r"\d[\s\u00a0\u202f]*(?:st|nd|rd|th)(?![\w-])")  # "1st", "{}<sup>th</sup>"
 FRENCH_SPACING_HINT = frozenset(":;!?»«(")
 FRENCH_ACCENTS = re.compile(r"[àâçéèêëîïôûùüÿœæ]")
 ASCII_LETTERS = frozenset(string.ascii_letters)
@@ -177,10 +180,11 @@ class WordScorer:
     @staticmethod
     def _cues(lang: str, text: str) -> float:
         """Typographic and contraction cues that word lists do not see."""
-        if lang == "fr" and FRENCH_SPACING_HINT.intersection(text):
-            return CUE * len(FRENCH_SPACING.findall(text)) + CUE * len(PLURAL_AFTER_NUMBER.findall(text))
-        if lang == "fr" and "illions" in text:
-            return CUE * len(PLURAL_AFTER_NUMBER.findall(text))
-        if lang == "en" and ("'" in text or "’" in text):
-            return CUE * len(CONTRACTION.findall(text.replace("’", "'")))
+        numbers = DIGIT.search(text) is not None
+        if lang == "fr":
+            spacing = len(FRENCH_SPACING.findall(text)) if FRENCH_SPACING_HINT.intersection(text) else 0
+            return CUE * (spacing + (len(FRENCH_NUMBER.findall(text)) if numbers else 0))
+        if lang == "en":
+            contractions = len(CONTRACTION.findall(text.replace("’", "'"))) if "'" in text or "’" in text else 0
+            return CUE * (contractions + (len(ENGLISH_ORDINAL.findall(text)) if numbers else 0))
         return 0.0
