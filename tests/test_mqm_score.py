@@ -14,10 +14,10 @@ from tqa.cli import cli
 from tqa.checks import ALL_CHECKS
 from tqa.config import load_settings
 from tqa.errors import TqaError
-from tqa.models import Category, Location, MqmSeverity, Role, Segment
+from tqa.models import Category, Location, MqmDimension, Segment
 from tqa.pipeline import run
 from tqa.reporters import render
-from tqa.scoring.mqm import CATEGORY_DEFAULTS, evaluated_words
+from tqa.scoring.mqm import CATEGORY_DEFAULTS, ScoreSettings, evaluated_words
 
 # 7 words; "The the" (STYLE01) and the doubled space (WS01): two minor linguistic-convention slips.
 SLIPS = "The the cat sat  on the mat.\n"
@@ -78,6 +78,13 @@ def test_multipliers_and_weights_are_configurable(tmp_path):
     score = score_of(tmp_path, {"a.txt": SLIPS}, config)
     assert score["penalties"] == 1.0 and score["value"] == 85.71  # 2 × (2 × 0.25) = 1
     assert "multipliers:neutral=0,minor=2,major=5,critical=25|weights:linguistic-conventions=0.25" in score["formula"]
+
+
+def test_a_dimension_weight_beats_its_familys():
+    settings = ScoreSettings(weights={"accuracy": 2, "accuracy/omission": 0.5})
+    assert settings.weight(MqmDimension.ACCURACY_UNTRANSLATED) == 2
+    assert settings.weight(MqmDimension.ACCURACY_OMISSION) == 0.5
+    assert settings.weight(MqmDimension.STYLE) == 1
 
 
 def test_zero_words_give_no_score_and_no_division_error(tmp_path):

@@ -27,9 +27,22 @@ fail_on = "error"         # lowest severity that fails the run: info, warning or
 # Write one with: tqa check PATH... --write-baseline tqa-baseline.json
 # baseline = "tqa-baseline.json"
 
+# MQM quality score (README, "Quality score"): the run fails (exit 1) below this.
+# min_score = 95
+
 # Severity of a check, by code or name.
 [severity]
 # QUOTE01 = "error"
+
+# What a check's findings cost in the score: neutral, minor, major or critical.
+[mqm_severity]
+# WS01 = "neutral"
+
+# Score multipliers (neutral 0, minor 1, major 5, critical 25) and weights per MQM dimension.
+[score]
+# critical_fails = true   # any critical finding fails the run, whatever the score
+# multipliers = { critical = 10 }
+# weights = { style = 0.5 }
 
 # Per-glob overrides: for matching files, change severities or ignore checks. Ignored
 # findings stay in reports as suppressed (by config), out of the gate and the score.
