@@ -18,6 +18,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from enum import StrEnum
+from functools import cached_property
 from pathlib import Path
 from typing import Literal, NamedTuple
 
@@ -117,23 +118,29 @@ class Glossary:
     def missing_in(self, source: str, target: str) -> list[TermMatch]:
         """Source terms (matches in ``source``) with a preferred or admitted rendering, none of
         whose renderings ``target`` uses."""
+        found = [m for m in self.find(source, "source") if _normal(m.term.source) in self._renderings]
+        if not found:
+            return []
         wanted = (TermStatus.PREFERRED, TermStatus.ADMITTED)
         used = {_normal(m.term.target) for m in self.find(target, "target", wanted)}
-        renderings: dict[str, set[str]] = {}
-        for term in self.terms:
-            if term.status in wanted:
-                renderings.setdefault(_normal(term.source), set()).add(_normal(term.target))
-        missing = []
-        for match in self.find(source, "source"):
-            accepted = renderings.get(_normal(match.term.source))
-            if accepted and not accepted & used:
-                missing.append(match)
-        return missing
+        return [m for m in found if not self._renderings[_normal(m.term.source)] & used]
 
     def dnt_in(self, source: str) -> list[TermMatch]:
         """Do-not-translate terms found in ``source``, whatever row of that wording matched first."""
-        dnt = {_normal(t.source) for t in self.terms if t.status == TermStatus.DNT}
-        return [m for m in self.find(source, "source") if _normal(m.term.source) in dnt]
+        return [m for m in self.find(source, "source") if _normal(m.term.source) in self._dnt]
+
+    @cached_property
+    def _renderings(self) -> dict[str, set[str]]:
+        """Normalised source -> normalised preferred and admitted targets."""
+        renderings: dict[str, set[str]] = {}
+        for term in self.terms:
+            if term.status in (TermStatus.PREFERRED, TermStatus.ADMITTED):
+                renderings.setdefault(_normal(term.source), set()).add(_normal(term.target))
+        return renderings
+
+    @cached_property
+    def _dnt(self) -> frozenset[str]:
+        return frozenset(_normal(t.source) for t in self.terms if t.status == TermStatus.DNT)
 
     def preferred_for(self, term: Term) -> Term | None:
         """The preferred rendering of ``term``'s source, else the first admitted one, else None."""

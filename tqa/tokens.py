@@ -7,7 +7,8 @@
     protected(text)     spans of all of the above, for checks that must look past them (numbers);
                         inside(index, spans) tells whether a position falls in one
 
-Each ``Token`` has a ``key``: what must be equal between source and target. For placeholders
+Results are cached by text (checks of one unit ask for the same text several times) and are
+tuples, so callers cannot change a cached answer. Each ``Token`` has a ``key``: what must be equal between source and target. For placeholders
 the key is the token without insignificant spaces; an ICU argument's key is its name and type,
 never its translated branches.
 """
@@ -16,7 +17,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 
@@ -60,7 +62,8 @@ _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _SPACES = re.compile(r"\s+")
 
 
-def placeholders(text: str) -> list[Token]:
+@lru_cache(maxsize=8192)
+def placeholders(text: str) -> tuple[Token, ...]:
     """Every placeholder in ``text``, in order of appearance ("%%" and "{{"-escapes excluded)."""
     found: list[Token] = []
     taken: list[tuple[int, int]] = []
@@ -71,7 +74,7 @@ def placeholders(text: str) -> list[Token]:
                 if syntax.kind != "percent":
                     found.append(Token(syntax.kind, _SPACES.sub("", match.group()), *match.span(), syntax.ordered))
     found.extend(t for t in _braces(text, 0, len(text)) if not _overlaps((t.start, t.end), taken))
-    return sorted(found, key=lambda t: t.start)
+    return tuple(sorted(found, key=lambda t: t.start))
 
 
 def _braces(text: str, start: int, end: int) -> Iterator[Token]:
@@ -106,28 +109,31 @@ def _matching_brace(text: str, open_at: int, end: int) -> int | None:
     return None
 
 
-def tags(text: str) -> list[Token]:
+@lru_cache(maxsize=8192)
+def tags(text: str) -> tuple[Token, ...]:
     """HTML/XML tags; the key is the kind and name ("<b>", "</b>", "<br/>"), not the attributes.
 
     NOTE: words in angle brackets with no attribute value ("<missing product>") are prose."""
-    return [Token("tag", f"<{m.group(1)}{m.group(2).lower()}{m.group(4)}>", *m.span()) for m in _TAG.finditer(text)
-            if not m.group(3).strip() or "=" in m.group(3)]
+    return tuple(Token("tag", f"<{m.group(1)}{m.group(2).lower()}{m.group(4)}>", *m.span())
+                 for m in _TAG.finditer(text) if not m.group(3).strip() or "=" in m.group(3))
 
 
-def links(text: str) -> list[Token]:
+@lru_cache(maxsize=8192)
+def links(text: str) -> tuple[Token, ...]:
     """URLs and e-mail addresses, compared exactly (an e-mail inside a URL counts once)."""
     urls = [Token("url", m.group(), *m.span()) for m in _URL.finditer(text)]
     spans = [(t.start, t.end) for t in urls]
     emails = [Token("email", m.group(), *m.span()) for m in _EMAIL.finditer(text) if not _overlaps(m.span(), spans)]
-    return sorted(urls + emails, key=lambda t: t.start)
+    return tuple(sorted(urls + emails, key=lambda t: t.start))
 
 
-def protected(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=8192)
+def protected(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of every token above: text there is code, not prose."""
-    return sorted((t.start, t.end) for t in (*placeholders(text), *tags(text), *links(text)))
+    return tuple(sorted((t.start, t.end) for t in (*placeholders(text), *tags(text), *links(text))))
 
 
-def inside(index: int, spans: list[tuple[int, int]]) -> bool:
+def inside(index: int, spans: Sequence[tuple[int, int]]) -> bool:
     """Whether ``index`` falls in one of the sorted ``spans`` (such as ``protected(text)``)."""
     at = bisect.bisect_right(spans, (index, float("inf"))) - 1
     return at >= 0 and spans[at][0] <= index < spans[at][1]
