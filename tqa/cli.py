@@ -118,7 +118,7 @@ def list_checks(explain: str | None) -> None:
         click.echo(inspect.cleandoc(cls.__doc__ or ""))
         return
     for cls in ALL_CHECKS:
-        click.echo(f"{cls.code:<8} {cls.name:<26} {cls.category.value:<13} {cls.severity.value:<8} {cls.summary()}")
+        click.echo(f"{cls.code:<8} {cls.name:<26} {cls.category.value:<17} {cls.severity.value:<8} {cls.summary()}")
 
 
 @cli.command("schema")
