@@ -165,6 +165,11 @@ def test_config_overrides_per_glob(tmp_path):
         ("news/a.txt", "TERM01"): ("error", None),
     }
     assert result.returncode == 1
+    # Globs are relative to the config file, wherever tqa runs from.
+    below = json.loads(tqa("check", "a.txt", "../legal/a.txt", "--select", "WS", "-f", "json", cwd=tmp_path / "news").stdout)
+    assert [(f["location"]["path"], f["suppressed"] is not None) for f in below["findings"]] == [
+        ("../legal/a.txt", True), ("a.txt", False),
+    ]
 
 
 def test_init_writes_a_starter_that_loads_and_refuses_to_overwrite(tmp_path):

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError,
 
 from .errors import TqaError
 from .models import MqmSeverity, Severity
-from .overrides import Override, names_check, rebased
+from .overrides import Override, names_check
 from .scoring.mqm import ScoreSettings
 
 if TYPE_CHECKING:
@@ -44,6 +44,12 @@ class Settings(BaseModel):
 
     # Language keys given on the command line: they beat what a file declares.
     _pinned: frozenset[str] = PrivateAttr(default_factory=frozenset)
+    # The config file's folder: override globs are relative to it (absolute; cwd without a file).
+    _folder: Path = PrivateAttr(default_factory=Path.cwd)
+
+    @property
+    def config_folder(self) -> Path:
+        return self._folder
 
     @field_validator("target_lang", "source_lang")
     @classmethod
@@ -128,17 +134,7 @@ def _resolve_paths(values: dict[str, Any], folder: Path) -> dict[str, Any]:
         values = {**values, "glossaries": [os.path.relpath(folder / g) for g in glossaries]}
     if isinstance(values.get("baseline"), str):
         values = {**values, "baseline": os.path.relpath(folder / values["baseline"])}
-    overrides = values.get("overrides")
-    if isinstance(overrides, list):
-        values = {**values, "overrides": [_rebase_globs(o, folder) for o in overrides]}
     return values
-
-
-def _rebase_globs(override: Any, folder: Path) -> Any:
-    paths = override.get("paths") if isinstance(override, dict) else None
-    if not isinstance(paths, list) or not all(isinstance(p, str) for p in paths):
-        return override  # validation names the bad key
-    return {**override, "paths": [rebased(p, folder) for p in paths]}
 
 
 def load_settings(cli: dict[str, Any], config_path: Path | None = None) -> Settings:
@@ -154,6 +150,8 @@ def load_settings(cli: dict[str, Any], config_path: Path | None = None) -> Setti
     try:
         settings = Settings.model_validate(values)
         settings._pinned = frozenset(k for k in ("source_lang", "target_lang") if k in given)
+        if path is not None:
+            settings._folder = path.parent.resolve()
     except ValidationError as exc:
         raise _config_error(exc, (), path) from None
     _validate_check_options(settings, path)

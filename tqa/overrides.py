@@ -2,7 +2,7 @@
 some files only, e.g. legal text quoted verbatim::
 
     [[overrides]]
-    paths = ["docs/legal/**"]          # globs relative to the config file; ** crosses folders
+    paths = ["docs/legal/**"]          # globs relative to the config file's folder; ** crosses folders
     ignore = ["STYLE01", "WS"]         # codes, names or prefixes: findings kept, suppressed
     severity = { TERM01 = "warning" }
     reason = "quoted verbatim from the statute"
@@ -34,8 +34,9 @@ class Override(BaseModel):
     severity: dict[str, Severity] = Field(default_factory=dict)
     reason: str | None = None
 
-    def applies_to(self, path: str) -> bool:
-        return _compiled(self.paths).fullmatch(comparable(path)) is not None
+    def applies_to(self, path: str, base: Path) -> bool:
+        """Whether ``path`` (as shown, relative to the working directory) matches, seen from ``base``."""
+        return _compiled(self.paths).fullmatch(relative_to(path, base)) is not None
 
 
 def names_check(patterns: Iterable[str], code: str, name: str) -> bool:
@@ -64,24 +65,19 @@ def glob_regex(glob: str) -> str:
     return "".join(out)
 
 
-def comparable(path: str) -> str:
-    """A path relative to the working directory, with / separators, as globs are written."""
-    return Path(os.path.relpath(os.path.abspath(path))).as_posix()
+def relative_to(path: str, base: Path) -> str:
+    """``path`` relative to ``base``, with / separators, as globs are written."""
+    return Path(os.path.relpath(os.path.abspath(path), base)).as_posix()
 
 
-def rebased(glob: str, folder: Path) -> str:
-    """A glob written relative to ``folder`` (the config file's), made relative to the working directory."""
-    prefix = Path(os.path.relpath(folder)).as_posix()
-    return glob if prefix == "." else f"{prefix}/{glob}"
-
-
-def apply_overrides(findings: Iterable[Finding], overrides: Iterable[Override]) -> list[Finding]:
-    """Findings with the severities and config suppressions of the overrides for their file."""
+def apply_overrides(findings: Iterable[Finding], overrides: Iterable[Override], base: Path) -> list[Finding]:
+    """Findings with the severities and config suppressions of the overrides for their file;
+    globs are relative to ``base``, the config file's folder."""
     overrides = tuple(overrides)
     result = []
     for finding in findings:
         for override in overrides:
-            if override.applies_to(finding.location.path):
+            if override.applies_to(finding.location.path, base):
                 finding = _overridden(finding, override)
         result.append(finding)
     return result

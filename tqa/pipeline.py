@@ -57,7 +57,7 @@ def run(paths: Sequence[str], settings: Settings, track: Track = iter) -> Report
         ctx = Context(settings, glossary, document, LineIndex(document.text), source, target)
         found = [f for check in checks for f in check.run(checked, ctx)]
         found, unused_here = apply_inline(found, document, checked, ctx.lines, [(c.code, c.name) for c in checks])
-        findings.extend(apply_overrides(found, settings.overrides))
+        findings.extend(apply_overrides(found, settings.overrides, settings.config_folder))
         unused.extend(unused_here)
         units.update({(shown, s.id): s.unit_id for s in checked if s.unit_id})
         paragraphs.extend(paragraphs_around(document, checked, {f.location.segment_id for f in found}))
