@@ -281,11 +281,14 @@ def test_po_translator_comment_and_xliff_note_suppress_their_unit(tmp_path):
     assert [(u["path"], u["line"]) for u in report["unused_suppressions"]] == [("m.xlf", 6)]
 
 
-def test_pre_commit_hook_runs_tqa_check_on_every_readable_format():
+def test_pre_commit_hook_checks_translation_files_it_can_read():
+    """pre-commit passes every matching file of a repository: the default must not take in
+    files that are often not translations (package.json, README.md), which would fail the hook."""
     from tqa.readers import SUPPORTED_SUFFIXES
 
     manifest = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
     assert "- id: tqa\n" in manifest and "  entry: tqa check\n" in manifest
     files = re.search(r"^  files: (.+)$", manifest, re.MULTILINE).group(1)
-    assert {s for s in SUPPORTED_SUFFIXES if re.search(files, f"a{s}")} == set(SUPPORTED_SUFFIXES)
-    assert not re.search(files, "a.py")
+    hooked = {s for s in SUPPORTED_SUFFIXES if re.search(files, f"a{s}")}
+    assert hooked == {".po", ".xlf", ".xliff", ".tmx"}
+    assert not any(re.search(files, name) for name in ("package.json", "README.md", "a.pot", "setup.py"))
