@@ -8,9 +8,13 @@ import re
 import shutil
 from pathlib import Path
 
+import jsonschema
 import pytest
+from lxml import etree
 
 from tests.test_cli import GLOSSARY, ROOT, SEED, tqa
+
+SCHEMAS = ROOT / "tests" / "data" / "schemas"
 
 NEW_CALQUE = "The decision was welcomed in the Hexagon.\n"
 
@@ -193,8 +197,10 @@ def test_several_outputs_in_one_run(tmp_path):
     assert len(result.stdout.splitlines()) == 8
     sarif = json.loads((tmp_path / "tqa.sarif").read_text(encoding="utf-8"))
     assert len(sarif["runs"][0]["results"]) == 8
+    jsonschema.Draft4Validator(json.loads((SCHEMAS / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))).validate(sarif)
     assert len(json.loads((tmp_path / "cq.json").read_text(encoding="utf-8"))) == 8
-    assert (tmp_path / "tqa.xml").read_text(encoding="utf-8").startswith("<?xml")
+    junit = etree.parse(str(tmp_path / "tqa.xml"))
+    etree.XMLSchema(etree.parse(str(SCHEMAS / "junit-10.xsd"))).assertValid(junit)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cq.json", "tqa.sarif", "tqa.xml"]  # no temp files left
 
 
