@@ -2,7 +2,8 @@
 
     text ── clean ── no letters? ─────────────────────────────> None   ("empty")
                   ── mostly non-Latin letters? ── langdetect, all profiles ──> "ar", "ru", ...  ("script")
-                  ── 4+ words fitting no language in play? ── langdetect, all profiles,
+                  ── 4+ words rare in, or fitting neither of, the languages in play, and not
+                     clearly one of them? ── langdetect, Latin-script profiles,
                                                   confirmed by its word list ──> "de", ...  ("other")
                   ── word evidence clear? ──────────────────> "en" / "fr"  ("words")
                   ── 6+ words: langdetect restricted to the languages in play, confident? ("langdetect")
@@ -42,9 +43,9 @@ CLEAR_MARGIN = 1.2  # ...unless the words point this clearly (margin per word) t
 UNCLEAR_MARGIN = 0.2  # ...or whose words, however common, fit neither language in play (Dutch "de", "is")
 OTHER_GAIN = 1.0  # ...and at least 10x more frequent, on average, in the other language's list
 OTHER_LOW_PROB, OTHER_STRONG_GAIN = 0.5, 2.0  # ...or 100x, when langdetect is less sure
+SOURCE_CUE = 0.5  # a target sharing no word with its source, in the other language's favour
 # langdetect profiles of Latin-script languages: a Latin-script sentence is not Arabic or Thai, and
 # each profile left out makes langdetect faster.
-SOURCE_CUE = 0.5  # a target sharing no word with its source, in the other language's favour
 LATIN_SCRIPT = ("af", "ca", "cs", "cy", "da", "de", "en", "es", "et", "fi", "fr", "hr", "hu", "id", "it", "lt",
                 "lv", "nl", "no", "pl", "pt", "ro", "sk", "sl", "so", "sq", "sv", "sw", "tl", "tr", "vi")
 OTHER_FIT_UNLISTED = -6.0  # a language wordfreq lacks: only when the words are nearly all unknown
@@ -57,7 +58,7 @@ class Detection(NamedTuple):
 
     lang: str | None  # ISO 639-1 code; None = undetermined, never flagged
     score: float  # evidence margin (words) or probability (langdetect), for reports
-    method: str  # "empty", "script", "other", "words", "langdetect", "undetermined"
+    method: str  # "empty", "script", "other", "words", "langdetect", "undetermined", "same-as-source"
 
 
 class LanguageDetector:
@@ -101,7 +102,7 @@ class LanguageDetector:
             other = self._other_language(cleaned, evidence.fit)
             if other:
                 return other
-        if context is not None:
+        if context is not None and len(ranked) > 1:
             ranked = sorted(zip(self._lean_from(context, cleaned, evidence.scores), self.languages), reverse=True)
             margin = ranked[0][0] - ranked[1][0]
         if margin >= MARGINS.get(evidence.words, LONG_MARGIN):
