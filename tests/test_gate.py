@@ -90,17 +90,21 @@ def test_fixed_findings_leave_unused_baseline_entries_reported(project):
     assert "unused suppression: " in terminal and "suppressed" in terminal
 
 
-def test_triage_decisions_are_kept_when_the_baseline_is_rewritten(project):
+def test_triage_decisions_merge_with_the_baseline_and_survive_a_rewrite(project):
     assert tqa("check", SEED, "-g", GLOSSARY, "--write-baseline", "b.json", cwd=project).returncode == 0
-    data = json.loads((project / "b.json").read_text(encoding="utf-8"))
-    first = sorted(data["entries"])[0]
-    data["entries"][first].update(status="false-alarm", reason="a quotation")
-    (project / "b.json").write_text(json.dumps(data), encoding="utf-8")
-    _, report = check_json(project, "--baseline", "b.json")
+    recorded = json.loads((project / "b.json").read_text(encoding="utf-8"))["entries"]
+    first = sorted(recorded)[0]
+    # What the HTML report's triage download holds: decided findings only, with a status.
+    decisions = {"version": 1, "entries": {first: {**recorded[first], "status": "false-alarm", "reason": "a quotation"}}}
+    (project / "decisions.json").write_text(json.dumps(decisions), encoding="utf-8")
+    status, report = check_json(project, "--baseline", "b.json", "--baseline", "decisions.json")
+    assert status == 0 and report["summary"]["findings"] == 0
     assert {"by": "baseline", "reason": "a quotation"} in [f["suppressed"] for f in report["findings"]]
-    tqa("check", SEED, "-g", GLOSSARY, "--baseline", "b.json", "--write-baseline", "b.json", cwd=project)
-    again = json.loads((project / "b.json").read_text(encoding="utf-8"))
-    assert again["entries"][first]["status"] == "false-alarm"
+    tqa("check", SEED, "-g", GLOSSARY, "--baseline", "b.json", "--baseline", "decisions.json",
+        "--write-baseline", "b.json", cwd=project)
+    again = json.loads((project / "b.json").read_text(encoding="utf-8"))["entries"]
+    assert sorted(again) == sorted(recorded)
+    assert (again[first]["status"], again[first]["reason"]) == ("false-alarm", "a quotation")
 
 
 @pytest.mark.parametrize(
@@ -298,3 +302,15 @@ def test_pre_commit_hook_checks_translation_files_it_can_read():
     hooked = {s for s in SUPPORTED_SUFFIXES if re.search(files, f"a{s}")}
     assert hooked == {".po", ".xlf", ".xliff", ".tmx"}
     assert not any(re.search(files, name) for name in ("package.json", "README.md", "a.pot", "setup.py"))
+
+
+def test_config_baseline_is_one_file_or_several_relative_to_the_config(tmp_path, monkeypatch):
+    from tqa.config import load_settings
+
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "tqa.toml").write_text('baseline = "b.json"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "sub")
+    assert load_settings({}).baseline == ("../b.json",)
+    (tmp_path / "tqa.toml").write_text('baseline = ["b.json", "triage/d.json"]\n', encoding="utf-8")
+    assert load_settings({}).baseline == ("../b.json", "../triage/d.json")
+    assert load_settings({"baseline": ("x.json",)}).baseline == ("x.json",)  # the command line wins

@@ -46,6 +46,19 @@ class Baseline(BaseModel):
     entries: dict[str, Entry] = Field(default_factory=dict)
 
 
+def load_baselines(paths: Sequence[str]) -> Baseline | None:
+    """The baselines merged (a recorded baseline and a reviewer's triage download, say); for a
+    fingerprint in several, the entry with a triage decision wins. None without files."""
+    if not paths:
+        return None
+    entries: dict[str, Entry] = {}
+    for baseline in map(load_baseline, paths):
+        for fingerprint, entry in baseline.entries.items():
+            if fingerprint not in entries or (entry.status and not entries[fingerprint].status):
+                entries[fingerprint] = entry
+    return Baseline(entries=entries)
+
+
 def load_baseline(path: str) -> Baseline:
     """The baseline file, or a TqaError naming the file and the bad key."""
     try:

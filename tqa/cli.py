@@ -18,7 +18,7 @@ from .config import load_settings
 from .errors import TqaError
 from .models import Severity
 from .detect import LanguageDetector
-from .baseline import load_baseline, render_baseline
+from .baseline import load_baselines, render_baseline
 from .outputs import parse_outputs, write_atomic, write_outputs
 from .pipeline import exit_code, run
 from .progress import tracked
@@ -50,7 +50,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.option("--fail-on", type=SEVERITIES, help="Lowest severity that fails the run [default: error].")
 @click.option("--min-score", type=float, help="Fail the run when its MQM score is below this.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings (still 2 on errors).")
-@click.option("--baseline", help="Findings recorded in this file do not fail the run.")
+@click.option("--baseline", multiple=True, help="Findings recorded in this file do not fail the run (repeatable).")
 @click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path),
               help="Record today's findings in this file (and exit 0).")
 @click.option("--select", multiple=True, help="Only these checks: codes, names or prefixes, comma-separated or repeated.")
@@ -67,8 +67,7 @@ def check(paths, glossaries, target_lang, source_lang, formats, output, fail_on,
     for error in report.input_errors:
         click.echo(f"tqa: error: {error.describe()}", err=True)
     if write_baseline is not None:
-        previous = load_baseline(settings.baseline) if settings.baseline else None
-        write_atomic(write_baseline, render_baseline(report.findings, previous))
+        write_atomic(write_baseline, render_baseline(report.findings, load_baselines(settings.baseline)))
     write_outputs(report, outputs)
     status = exit_code(report, settings.fail_on)
     sys.exit(status if status == 2 or not (exit_zero or write_baseline) else 0)

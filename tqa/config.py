@@ -40,7 +40,7 @@ class Settings(BaseModel):
     csv_source_column: str = "source"  # header names of a bilingual CSV/TSV's source and target columns
     csv_target_column: str = "target"
     overrides: tuple[Override, ...] = ()  # [[overrides]] per-glob severities and ignores (overrides.py)
-    baseline: str | None = None  # findings recorded here do not fail the run (baseline.py)
+    baseline: tuple[str, ...] = ()  # findings recorded in these files do not fail the run (baseline.py)
 
     # Language keys given on the command line: they beat what a file declares.
     _pinned: frozenset[str] = PrivateAttr(default_factory=frozenset)
@@ -55,6 +55,11 @@ class Settings(BaseModel):
     @classmethod
     def _language_code(cls, value: str) -> str:
         return language_code(value)
+
+    @field_validator("baseline", mode="before")
+    @classmethod
+    def _one_or_more(cls, value: Any) -> Any:
+        return (value,) if isinstance(value, str) else value
 
     def resolve_lang(self, key: str, declared: str | None) -> str:
         """``key``'s language for one file: command line > the file's declaration > config."""
@@ -132,8 +137,10 @@ def _resolve_paths(values: dict[str, Any], folder: Path) -> dict[str, Any]:
     glossaries = values.get("glossaries")
     if isinstance(glossaries, list):
         values = {**values, "glossaries": [os.path.relpath(folder / g) for g in glossaries]}
-    if isinstance(values.get("baseline"), str):
-        values = {**values, "baseline": os.path.relpath(folder / values["baseline"])}
+    baseline = values.get("baseline")
+    if isinstance(baseline, str | list):
+        named = [baseline] if isinstance(baseline, str) else baseline
+        values = {**values, "baseline": [os.path.relpath(folder / b) if isinstance(b, str) else b for b in named]}
     return values
 
 

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from . import __version__
-from .baseline import apply_baseline, load_baseline
+from .baseline import apply_baseline, load_baselines
 from .checks import select_checks
 from .checks.base import Check, Context
 from .config import Settings
@@ -35,7 +35,7 @@ def run(paths: Sequence[str], settings: Settings, track: Track = iter) -> Report
     """
     checks = select_checks(settings)
     glossary = load_glossary(settings)
-    baseline = load_baseline(settings.baseline) if settings.baseline else None
+    baseline = load_baselines(settings.baseline)
     detectors = Detectors(settings.seed)
     findings: list[Finding] = []
     paragraphs: list[Paragraph] = []
