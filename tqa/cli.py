@@ -50,7 +50,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.option("--fail-on", type=SEVERITIES, help="Lowest severity that fails the run [default: error].")
 @click.option("--min-score", type=float, help="Fail the run when its MQM score is below this.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings (still 2 on errors).")
-@click.option("--baseline", multiple=True, help="Findings recorded in this file do not fail the run (repeatable).")
+@click.option("--baseline", multiple=True, metavar="FILE", help="Findings recorded in this file do not fail the run (repeatable).")
 @click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path),
               help="Record today's findings in this file (and exit 0).")
 @click.option("--select", multiple=True, help="Only these checks: codes, names or prefixes, comma-separated or repeated.")
