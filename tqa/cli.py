@@ -138,6 +138,13 @@ def write(text: str, output: Path | None) -> None:
         write_atomic(output, text)
 
 
+# `tqa fix`, `tqa glossary convert|lint`: their own module, importing their work lazily.
+from .termcli import fix, glossary  # noqa: E402
+
+cli.add_command(fix)
+cli.add_command(glossary)
+
+
 def main() -> None:
     """Entry point: user errors are one line and exit 2; so are crashes, unless --debug."""
     debug = "--debug" in sys.argv[1:]

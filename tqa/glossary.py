@@ -27,8 +27,9 @@ from .models import Frozen, GlossaryInfo
 from .termforms import APOSTROPHE, HYPHENS, term_pattern
 
 HEADER = ("source", "target", "status", "case_sensitive", "note")
+OPTIONAL = ("part_of_speech", "context")  # TBX's data categories, so TBX -> CSV -> TBX keeps them
 _BOOLEANS = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False, "": False}
-_LANGS_IN_NAME = re.compile(r"\.([a-z]{2,3})-([a-z]{2,3})\.csv$", re.IGNORECASE)
+_LANGS_IN_NAME = re.compile(r"\.([a-z]{2,3})-([a-z]{2,3})\.(?:csv|tbx)$", re.IGNORECASE)
 
 Side = Literal["source", "target"]
 
@@ -51,6 +52,8 @@ class Term(Frozen):
     case_sensitive: bool = False
     note: str = ""
     origin: str = ""  # "path:line" of the row, for messages
+    part_of_speech: str = ""  # TBX's picklist (noun, properNoun, verb, adjective, adverb, other)
+    context: str = ""  # an example of use (TBX's context)
 
 
 class TermMatch(NamedTuple):
@@ -80,22 +83,23 @@ class Glossary:
     @classmethod
     def load(cls, paths: Sequence[Path], display: Sequence[str] | None = None,
              source_lang: str | None = None, target_lang: str | None = None) -> Glossary:
-        """Read and merge CSV files; ``display`` names them in messages (defaults to the paths).
+        """Read and merge CSV and TBX files; ``display`` names them in messages (defaults to the paths).
 
-        Languages come from the file names (``news.fr-en.csv``) unless given explicitly.
+        Languages come from the file names (``news.fr-en.csv``) unless given explicitly. Files
+        are in priority order: where they disagree, the first wins (``_merge``).
         """
         names = list(display) if display is not None else [str(p) for p in paths]
         source_lang, target_lang = _languages(names, source_lang, target_lang)
-        terms: list[Term] = []
+        per_file: list[list[Term]] = []
         files = []
         for path, name in zip(paths, names, strict=True):
             data = _read_bytes(path, name)
-            rows = _parse(data, name)
-            terms.extend(rows)
+            rows = read_terms(data, name, source_lang, target_lang)
+            _check_preferred_unique(rows)
+            per_file.append(rows)
             digest = hashlib.sha256(data).hexdigest()
             files.append(GlossaryInfo(path=name, sha256=digest, terms=len(rows)))
-        _check_preferred_unique(terms)
-        return cls(source_lang, target_lang, terms, files)
+        return cls(source_lang, target_lang, _merge(per_file), files)
 
     def find(self, text: str, side: Side = "target",
              statuses: Iterable[TermStatus] = tuple(TermStatus)) -> list[TermMatch]:
@@ -185,6 +189,11 @@ class _Matcher:
         return None
 
 
+def same_wording(a: str, b: str, case_sensitive: bool = False) -> bool:
+    """Whether two spellings are one wording (spacing, apostrophes, hyphens; case unless sensitive)."""
+    return _normal(a, case_sensitive) == _normal(b, case_sensitive)
+
+
 def _normal(text: str, case_sensitive: bool = False) -> str:
     """A key under which two spellings of one wording compare equal."""
     text = unicodedata.normalize("NFC", " ".join(text.split()))
@@ -192,13 +201,42 @@ def _normal(text: str, case_sensitive: bool = False) -> str:
     return text if case_sensitive else text.casefold()
 
 
+def _merge(per_file: Sequence[list[Term]]) -> list[Term]:
+    """Files in priority order; a later file's row is dropped when an earlier file gives the same
+    wording another status, or the same source another preferred target (``glossary lint`` says so)."""
+    status_of: dict[tuple[str, str], TermStatus] = {}
+    preferred_of: dict[str, str] = {}
+    merged: list[Term] = []
+    for terms in per_file:
+        kept = [t for t in terms if _agrees(t, status_of, preferred_of)]
+        for term in kept:
+            status_of.setdefault((_normal(term.source), _normal(term.target)), term.status)
+            if term.status == TermStatus.PREFERRED:
+                preferred_of.setdefault(_normal(term.source), _normal(term.target))
+        merged.extend(kept)
+    return merged
+
+
+def _agrees(term: Term, status_of: dict, preferred_of: dict) -> bool:
+    """Whether ``term`` agrees with what higher-priority files say."""
+    source, target = _normal(term.source), _normal(term.target)
+    if status_of.get((source, target), term.status) != term.status:
+        return False
+    return term.status != TermStatus.PREFERRED or preferred_of.get(source, target) == target
+
+
+def pair_from_name(name: str) -> tuple[str, str] | None:
+    """(source, target) from a file name like ``news.fr-en.csv`` or ``client.fr-en.tbx``."""
+    m = _LANGS_IN_NAME.search(name)
+    return (m.group(1).lower(), m.group(2).lower()) if m else None
+
+
 def _languages(names: Sequence[str], source: str | None, target: str | None) -> tuple[str, str]:
     """Languages given explicitly, else the one pair all file names agree on."""
     found = {}
     for name in names:
-        m = _LANGS_IN_NAME.search(name)
-        if m:
-            found[name] = (m.group(1).lower(), m.group(2).lower())
+        if pair := pair_from_name(name):
+            found[name] = pair
     pairs = set(found.values())
     if len(pairs) > 1 and not (source and target):
         listing = ", ".join(f"{n} ({s}-{t})" for n, (s, t) in found.items())
@@ -219,6 +257,16 @@ def _read_bytes(path: Path, name: str) -> bytes:
         raise TqaError(f"cannot read glossary: {exc.strerror or exc}", path=name) from None
 
 
+def read_terms(data: bytes, name: str, source_lang: str, target_lang: str) -> list[Term]:
+    """The terms of one CSV or TBX file for this language pair."""
+    if not name.lower().endswith(".tbx"):
+        return _parse(data, name)
+    from .tbx import read_concepts, rows_for_pair  # only runs with a TBX glossary pay for it
+
+    rows = rows_for_pair(read_concepts(data, name), source_lang, target_lang)
+    return [_term(row, name, int(row["line"])) for row in rows]
+
+
 def _parse(data: bytes, name: str) -> list[Term]:
     """The rows of one file; blank rows are skipped, line numbers count quoted line breaks."""
     try:
@@ -230,32 +278,33 @@ def _parse(data: bytes, name: str) -> list[Term]:
     terms, line = [], reader.line_num + 1
     for row in reader:
         if any(cell.strip() for cell in row):
-            terms.append(_term(row, columns, name, line))
+            if len(row) != len(columns):
+                raise TqaError(f"expected {len(columns)} fields, found {len(row)}", path=name, line=line)
+            terms.append(_term({c: row[i] for c, i in columns.items()}, name, line))
         line = reader.line_num + 1
     return terms
 
 
 def _header(row: list[str] | None, name: str) -> dict[str, int]:
-    """Column positions by name; the five columns are required, in any order, and nothing else."""
+    """Column positions by name; the five columns are required, in any order, the optional ones
+    may follow, and nothing else."""
     cells = [c.strip().lower() for c in row or []]
     missing = [c for c in HEADER if c not in cells]
-    extra = [c for c in cells if c not in HEADER]
+    extra = [c for c in cells if c not in HEADER + OPTIONAL]
     if missing:
         problem = f"missing header column {missing[0]!r}"
     elif extra:
         problem = f"unexpected header column {extra[0]!r}"
-    elif len(cells) != len(HEADER):
+    elif len(cells) != len(set(cells)):
         problem = "duplicate header column"
     else:
-        return {c: cells.index(c) for c in HEADER}
+        return {c: i for i, c in enumerate(cells)}
     raise TqaError(f"{problem} (expected {','.join(HEADER)})", path=name, line=1)
 
 
-def _term(row: list[str], columns: dict[str, int], name: str, line: int) -> Term:
-    """One data row as a Term, or a TqaError that names the file, the line and the problem."""
-    if len(row) != len(HEADER):
-        raise TqaError(f"expected {len(HEADER)} fields, found {len(row)}", path=name, line=line)
-    cell = {c: row[i].strip() for c, i in columns.items()}
+def _term(row: dict[str, str], name: str, line: int) -> Term:
+    """One row (cells by column name) as a Term, or a TqaError naming the file, line and problem."""
+    cell = {c: row.get(c, "").strip() for c in HEADER + OPTIONAL}
     status, case = cell["status"].lower(), cell["case_sensitive"].lower()
     problem = None
     if status not in set(TermStatus):
@@ -270,7 +319,7 @@ def _term(row: list[str], columns: dict[str, int], name: str, line: int) -> Term
         raise TqaError(problem, path=name, line=line)
     return Term(source=cell["source"], target=cell["target"] or cell["source"],
                 status=TermStatus(status), case_sensitive=_BOOLEANS[case], note=cell["note"],
-                origin=f"{name}:{line}")
+                origin=f"{name}:{line}", part_of_speech=cell["part_of_speech"], context=cell["context"])
 
 
 def _check_preferred_unique(terms: Sequence[Term]) -> None:

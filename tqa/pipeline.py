@@ -129,7 +129,7 @@ def load_glossary(settings: Settings) -> Glossary:
     named = [Path(p) for p in settings.glossaries]
     if not named:
         pair = f"{settings.source_lang}-{settings.target_lang}"
-        named = sorted(Path("glossaries").glob(f"*.{pair}.csv"))
+        named = sorted(p for p in Path("glossaries").glob(f"*.{pair}.*") if p.suffix in (".csv", ".tbx"))
     for path in named:
         if not path.is_file():
             raise TqaError("glossary not found", path=path.as_posix())

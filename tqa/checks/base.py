@@ -50,6 +50,9 @@ class Check:
     # What a finding costs in the MQM score; None: the category's default (scoring/mqm.py).
     mqm_dimension: ClassVar[MqmDimension | None] = None
     mqm_severity: ClassVar[MqmSeverity | None] = None
+    # What `tqa fix` may do with its findings (ruff's fix safety): "safe" applies the suggestion
+    # over the span; "sometimes" asks ``sure_fix`` per finding; "never" leaves them to a human.
+    fix_safety: ClassVar[str] = "never"
 
     def __init__(
         self,
@@ -101,6 +104,12 @@ class Check:
             source=segment.source,
             **extra,
         )
+
+    def sure_fix(self, finding: Finding, text: str, glossary: Glossary) -> tuple[int, int, str] | None:
+        """The edit tqa is sure of, as (offset, end_offset, replacement) in the file's ``text``."""
+        if self.fix_safety != "safe" or finding.suggestion is None:
+            return None
+        return finding.location.offset, finding.location.end_offset, finding.suggestion
 
     @classmethod
     def summary(cls) -> str:

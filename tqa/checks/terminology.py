@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..glossary import TermMatch
+from ..glossary import Glossary, Term, TermMatch, TermStatus, same_wording
 from ..termforms import term_pattern
 from ..tokens import inside, protected
 from ..models import Category, Finding, Segment, Severity
 from .base import Check, Context
+
+_ARTICLE = re.compile(r"\b(?:the|The|THE)\s+$")
 
 
 class ForbiddenTerm(Check):
@@ -31,6 +33,7 @@ class ForbiddenTerm(Check):
     name = "forbidden-term"
     category = Category.TERMINOLOGY
     severity = Severity.ERROR
+    fix_safety = "sometimes"  # a name for a name only: see sure_fix
 
     def check(self, segment: Segment, ctx: Context) -> Iterator[Finding]:
         for match in ctx.glossary.forbidden_in(segment.text):
@@ -45,6 +48,42 @@ class ForbiddenTerm(Check):
             message = f'Forbidden term "{term.target}": use "{better.target}" for "{term.source}".'
         suggestion = better.target if better else None
         return self.finding(segment, ctx, message, span=(match.start, match.end), suggestion=suggestion)
+
+    def sure_fix(self, finding: Finding, text: str, glossary: Glossary) -> tuple[int, int, str] | None:
+        """Sure only when a name replaces the term as the glossary writes it.
+
+        The rule (``tqa fix``): the source has exactly one preferred rendering, it is a name
+        (every word capitalised: "Israel", "Abraham Accords"; or part of speech noun/properNoun
+        in the glossary), and the text holds the forbidden term as written, possibly possessive.
+        A phrase rewrite ("Recall that" -> "It should be noted that") is not a name and stays
+        for a human. A common-noun calque's leading "the" goes with it ("the Hebrew state" ->
+        "Israel"); a name keeps its article ("the Abraham Agreements" -> "the Abraham Accords").
+        """
+        start, end = finding.location.offset, finding.location.end_offset
+        term = next((m.term for m in glossary.forbidden_in(text[start:end]) if m.end - m.start == end - start), None)
+        better = term and glossary.preferred_for(term)
+        if better is None or better.status != TermStatus.PREFERRED or not _is_name(better):
+            return None
+        written, possessive = _strip_possessive(text[start:end])
+        if not same_wording(written, term.target, term.case_sensitive):
+            return None
+        article = _ARTICLE.search(text[max(0, start - 8):start])
+        if article and not _is_name(term) and not better.target.lower().startswith("the "):
+            start -= len(article.group())
+        return start, end, better.target + possessive
+
+
+def _is_name(term: Term) -> bool:
+    """A proper name by the glossary's word, else by its spelling: every word capitalised."""
+    if term.part_of_speech:
+        return term.part_of_speech in ("noun", "properNoun")
+    return all(word[0].isupper() for word in term.target.split())
+
+
+def _strip_possessive(written: str) -> tuple[str, str]:
+    """("Hebrew state", "'s") for "Hebrew state's": the possessive stays after a replacement."""
+    m = re.search(r"(?:['\u2019]s|(?<=s)['\u2019])$", written)
+    return (written[:m.start()], m.group()) if m else (written, "")
 
 
 class MissingTerm(Check):

@@ -35,6 +35,7 @@ class FrenchSpacing(Check):
     name = "french-spacing"
     category = Category.LOCALE
     severity = Severity.WARNING
+    fix_safety = "safe"  # the same mark with the no-break space French typography wants
 
     def check(self, segment: Segment, ctx: Context) -> Iterator[Finding]:
         if ctx.target_lang != "fr":

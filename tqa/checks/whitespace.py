@@ -31,6 +31,7 @@ class DoubledSpace(Check):
     name = "doubled-space"
     category = Category.WHITESPACE
     severity = Severity.WARNING
+    fix_safety = "safe"  # one space for several, nothing else changes
 
     def check(self, segment: Segment, ctx: Context) -> Iterator[Finding]:
         if segment.source is not None and _DOUBLED.search(segment.source):
