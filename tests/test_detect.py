@@ -205,3 +205,18 @@ def test_placeholders_and_slashes_are_not_all_noise(detector):
     assert detector.detect("<<entrée originale>>").lang == "fr"  # not an HTML tag
     assert detector.detect("{}<sup>er</sup>").lang == "fr"  # ordinals: "1er" ...
     assert detector.detect("{}nd").lang == "en"  # ... and "2nd"
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Documents Wagtail", "fr"),  # a plural noun, then a name: French order
+    ("Extensions PostgreSQL", "fr"),
+    ("Wagtail documents", "en"),  # English puts the name first
+    ("Page Chooser", None),  # English Title Case: a singular noun before a noun
+    ("Requires PostgreSQL", "en"),  # an English verb outweighs the order
+    ("%(value)s billions", "fr"),  # "billions" after a number is French, whatever English does with it
+    ("%(value)s billion", "en"),
+    ("Oudmourte", "fr"),  # language names no word list knows
+    ("Udmurt", "en"),
+])
+def test_short_strings_word_order_numbers_and_language_names(detector, text, lang):
+    assert detector.detect(text).lang == lang

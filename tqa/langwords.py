@@ -6,8 +6,10 @@ word, log10 P(word | lang) from wordfreq's lists, floored (unknown words say not
 (one odd word cannot decide alone), summed per language. Cheap cues that frequencies miss are
 added on top: French elisions, no-break space before ``: ; ! ?``, diacritics, plurals and
 ordinals after a number ("5 millions", "1er"), English contractions and ordinals ("2nd").
-Placeholders count as numbers; markup, URLs and identifiers are dropped. Capitalised words inside a string are mostly names and weigh less; words
-spelled the same in both languages weigh nothing.
+A plural noun then a name ("Documents Wagtail") is French word order. One-word strings may be a
+UI abbreviation or a language name no word list knows ("Ko", "Oudmourte"). Placeholders count as
+numbers; markup, URLs and identifiers are dropped. Capitalised words inside a string are mostly
+names and weigh less; words spelled the same in both languages weigh nothing.
 
     text -> clean() -> words() -> Evidence(scores per language, word count, fit)
 
@@ -30,6 +32,7 @@ CAP = 3.0  # most one word can count against a language
 NAME_WEIGHT = 0.3  # capitalised mid-string words and acronyms: mostly names
 CUE = 1.5  # weight of one elision, contraction or typographic cue
 ACCENT_CUE = 1.0  # a word with French diacritics
+NAME_RARITY = -6.0  # a capitalised word rarer than one in a million in every list in play is a name ("Wagtail")
 WORD_CACHE = 200_000  # words remembered per scorer
 
 NOISE = re.compile(
@@ -49,13 +52,17 @@ CONTRACTION = re.compile(r"[^\W\d_]+(?:n't|'re|'ve|'ll|'m|'d|'s)\b")
 FRENCH_SPACING = re.compile(r"[\u00a0\u202f ][:;!?»]|«|\(e\)|\(s\)")
 DIGIT = re.compile(r"\d")
 FRENCH_NUMBER = re.compile(  # "5 millions" (English: "5 million"); ordinals "1er", "2e", "XXe" after markup
-    r"\d[\s\u00a0\u202f]+[^\W\d_]+illions\b|\d[\s\u00a0\u202f]*(?:er|re|e|ème|ᵉ)(?![\w-])")
+    r"\d[\s\u00a0\u202f]+(?P<plural>[^\W\d_]+illions)\b|\d[\s\u00a0\u202f]*(?:er|re|e|ème|ᵉ)(?![\w-])")
 ENGLISH_ORDINAL = re.compile(r"\d[\s\u00a0\u202f]*(?:st|nd|rd|th)(?![\w-])")  # "1st", "{}<sup>th</sup>"
 FRENCH_SPACING_HINT = frozenset(":;!?»«(")
 FRENCH_ACCENTS = re.compile(r"[àâçéèêëîïôûùüÿœæ]")
 ASCII_LETTERS = frozenset(string.ascii_letters)
 SPACES_AND_END = re.compile(r"[\s\u00a0\u202f]+|[\s\u00a0\u202f.:;!?…]+$")
 SENTENCE_END = re.compile(r"[.!?:]")
+# Two words, a plural noun then a capitalised one ("Documents Wagtail"): English puts a name first and
+# keeps a noun before another noun singular ("Wagtail documents", "Page Chooser"); "ss", "us", "is"
+# endings are not plurals ("Access", "Status", "Analysis").
+PLURAL_THEN_NAME = re.compile(r"\s*[^\W\d_]+[^\W\d_siu]s[ \u00a0]+(?P<name>[^\W\d_]+)\s*")
 
 
 class Word(NamedTuple):
@@ -128,16 +135,18 @@ class WordScorer:
         self.languages = languages
         self.indexes = [word_index(lang) for lang in languages]
         self.shared = lexicon("shared-words.en-fr.txt") if {"en", "fr"} <= set(languages) else frozenset()
-        self.abbreviations = {lang: lexicon(f"ui-abbreviations.{lang}.txt") for lang in languages
-                              if lang in ("en", "fr")}
+        self.one_word = {lang: lexicon(f"ui-abbreviations.{lang}.txt") | lexicon(f"language-names.{lang}.txt")
+                         for lang in languages if lang in ("en", "fr")}
         self._known: dict[str, tuple[tuple[float, ...], float]] = {}
 
     def evidence(self, text: str) -> Evidence:
         """Per-language scores, word count and fit of a cleaned text."""
         scores = [self._cues(lang, text) for lang in self.languages]
         found = words(text)
-        fits = []
+        fits, cued = [], self._plurals_after_numbers(text)
         for word in found:
+            if word.text in cued:
+                continue
             contributions, fit = self._word(word.text)
             for i, score in enumerate(contributions):
                 scores[i] += score * word.weight
@@ -145,7 +154,9 @@ class WordScorer:
                 fits.append(fit)
         if len(found) == 1:
             for i, lang in enumerate(self.languages):
-                scores[i] += CAP * (found[0].text in self.abbreviations.get(lang, ()))
+                scores[i] += CAP * (found[0].text in self.one_word.get(lang, ()))
+        elif len(found) == 2 and "fr" in self.languages and self._plural_then_name(text):
+            scores[self.languages.index("fr")] += CUE
         return Evidence(tuple(scores), len(found), sum(fits) / max(len(fits), 1))
 
     def _word(self, word: str) -> tuple[tuple[float, ...], float]:
@@ -164,6 +175,21 @@ class WordScorer:
                 contributions = tuple(max(log - best, -CAP) for log in cued)
             known = self._known[word] = (contributions, max(logs))
         return known
+
+    def _plurals_after_numbers(self, text: str) -> set[str]:
+        """Plurals the French number cue counts ("5 billions"): English reads them only without a
+        number ("billions of"), so their English frequency says nothing here."""
+        if "fr" not in self.languages or "illions" not in text:
+            return set()
+        return {plural.lower() for plural in FRENCH_NUMBER.findall(text) if plural}
+
+    def _plural_then_name(self, text: str) -> bool:
+        """Whether a two-word text is a plural noun then a name, in French order ("Images Wagtail")."""
+        match = PLURAL_THEN_NAME.fullmatch(text)
+        if match is None:
+            return False
+        name = match.group("name")
+        return name[0].isupper() and not name.isupper() and self._word(name.lower())[1] <= NAME_RARITY
 
     @staticmethod
     def _log(word: str, index: WordIndex) -> float:
