@@ -61,14 +61,15 @@ def read_concepts(data: bytes, name: str) -> list[list[TbxTerm]]:
         terms = []
         for lang_set in [*entry.iter("langSet"), *entry.iter("langSec")]:
             lang = lang_set.attrs.get("xml:lang", default_lang)
-            shared_context = _descrip(lang_set, "context")
+            shared = TbxTerm(context=_descrip(lang_set, "context"), note=_notes(entry) or _notes(lang_set))
             for holder in [*lang_set.iter("tig"), *lang_set.iter("ntig"), *lang_set.iter("termSec")]:
-                terms.append(_term(holder, lang, shared_context, name, lines))
+                terms.append(_term(holder, lang, shared, name, lines))
         concepts.append(terms)
     return concepts
 
 
-def _term(holder: Element, lang: str, shared_context: str, name: str, lines: LineIndex) -> TbxTerm:
+def _term(holder: Element, lang: str, shared: TbxTerm, name: str, lines: LineIndex) -> TbxTerm:
+    """One term; context and note default to the concept's or the language's (``shared``)."""
     group = holder.find("termGrp") or holder  # <ntig><termGrp><term>…
     term = group.find("term")
     if term is None or not term.text().strip():
@@ -80,12 +81,18 @@ def _term(holder: Element, lang: str, shared_context: str, name: str, lines: Lin
         line, column = lines.position(holder.offset)
         raise TqaError(f"unknown term status {status!r}", name, line, column)
     plain_notes = [n.text().strip() for n in holder.descendants("note")]
+    own_notes = " ".join(n for n in plain_notes if n != CASE_NOTE)
     return TbxTerm(
         line=lines.position(holder.offset)[0], lang=lang.split("-")[0].lower(), term=term.text().strip(), status=_STATUS.get(status.lower(), ""),
-        pos=notes.get("partOfSpeech", ""), context=_descrip(holder, "context") or shared_context,
-        note=" ".join(n for n in plain_notes if n != CASE_NOTE), case_sensitive=CASE_NOTE in plain_notes,
+        pos=notes.get("partOfSpeech", ""), context=_descrip(holder, "context") or shared["context"],
+        note=own_notes or shared["note"], case_sensitive=CASE_NOTE in plain_notes,
         dnt=notes.get("transferComment", "").lower() == DNT_NOTE,
     )
+
+
+def _notes(element: Element) -> str:
+    """The ``<note>``s directly inside an entry or a language section, joined."""
+    return " ".join(n.text().strip() for n in element.iter("note"))
 
 
 def _descrip(element: Element, kind: str) -> str:
