@@ -1,0 +1,10 @@
+"""Fuzz the json reader: `python fuzz/fuzz_json.py -max_total_time=600` (see fuzz/README.md)."""
+
+from pathlib import Path
+
+from harness import main
+
+DATA = Path(__file__).resolve().parent.parent / "tests" / "readers" / "data"
+
+if __name__ == "__main__":
+    main(".json", [DATA / "bilingual/locales/fr/common/app.json"], source=DATA / "bilingual/locales/en/common/app.json")
