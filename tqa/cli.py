@@ -24,7 +24,6 @@ from .pipeline import exit_code, run
 from .progress import tracked
 from .starter import write_starter
 from .reporters import REPORTERS
-from .reporters.jsonreport import schema
 
 SEVERITIES = click.Choice([s.value for s in Severity])
 
@@ -123,6 +122,8 @@ def list_checks(explain: str | None) -> None:
 @cli.command("schema")
 def print_schema() -> None:
     """Print the JSON Schema of `tqa check --format json`."""
+    from .reporters.jsonreport import schema  # NOTE: here, not at the top: start-up of `tqa check`
+
     click.echo(schema(), nl=False)
 
 

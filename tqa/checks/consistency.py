@@ -13,6 +13,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ..models import Category, Finding, MqmSeverity, Segment, Severity
 from .base import Check, Context
@@ -90,9 +91,13 @@ class ReusedTranslation(Check):
 def digest(*texts: str) -> bytes:
     """8 bytes standing for the texts, normalised: NFC, case-folded, spacing and final
     punctuation ignored."""
-    normal = "\0".join(_SPACES.sub(" ", unicodedata.normalize("NFC", t)).strip().rstrip(_TRAILING).casefold()
-                       for t in texts)
-    return hashlib.blake2b(normal.encode("utf-8"), digest_size=8).digest()
+    return hashlib.blake2b("\0".join(map(_normal, texts)).encode("utf-8"), digest_size=8).digest()
+
+
+@lru_cache(maxsize=1 << 16)
+def _normal(text: str) -> str:
+    """Cached: catalogs and memories repeat texts, and every unit is normalised twice or more."""
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip().rstrip(_TRAILING).casefold()
 
 
 def context_of(segment: Segment) -> str:

@@ -4,6 +4,7 @@ file's (XLIFF, PO, TMX, CSV/TSV, JSON i18n) -> Document whose units are segments
 from __future__ import annotations
 
 from collections.abc import Callable
+from importlib import import_module
 from pathlib import Path
 from typing import NamedTuple
 
@@ -11,7 +12,6 @@ from ..config import Settings
 from ..errors import TqaError
 from ..models import Block, Document, Suppression
 from .encoding import decode
-from . import htmldoc, jsoni18n, markdown, plaintext, po, table, tmx, xliff
 from .bilingual import RawFile
 
 
@@ -28,9 +28,22 @@ class Reader(NamedTuple):
     read_units: Callable[[RawFile], Document] | None = None
 
 
-_PLAINTEXT = Reader(plaintext.FORMAT, plaintext.read_blocks)
-_MARKDOWN = Reader(markdown.FORMAT, markdown.read_blocks, markdown.read_suppressions)
-_HTML = Reader(htmldoc.FORMAT, htmldoc.read_blocks, htmldoc.read_suppressions)
+def lazy(module: str, name: str) -> Callable:
+    """``tqa.readers.<module>.<name>``, imported on first call: a run pays start-up only for the
+    formats it reads (markdown_it alone costs more than a pre-commit hook's whole budget)."""
+
+    def call(*args):
+        return getattr(import_module(f"{__name__}.{module}"), name)(*args)
+
+    call.__qualname__ = f"{module}.{name}"
+    return call
+
+
+_PLAINTEXT = Reader("plaintext", lazy("plaintext", "read_blocks"))
+_MARKDOWN = Reader("markdown", lazy("markdown", "read_blocks"), lazy("markdown", "read_suppressions"))
+_HTML = Reader("html", lazy("htmldoc", "read_blocks"), lazy("htmldoc", "read_suppressions"))
+_XLIFF = Reader("xliff", read_units=lazy("xliff", "read"))
+_PO = Reader("po", read_units=lazy("po", "read"))
 
 READERS: dict[str, Reader] = {
     ".txt": _PLAINTEXT,
@@ -40,14 +53,14 @@ READERS: dict[str, Reader] = {
     ".html": _HTML,
     ".htm": _HTML,
     ".xhtml": _HTML,
-    ".xlf": Reader(xliff.FORMAT, read_units=xliff.read),
-    ".xliff": Reader(xliff.FORMAT, read_units=xliff.read),
-    ".po": Reader(po.FORMAT, read_units=po.read),
-    ".pot": Reader(po.FORMAT, read_units=po.read),
-    ".tmx": Reader(tmx.FORMAT, read_units=tmx.read),
-    ".csv": Reader("csv", read_units=table.read_csv),
-    ".tsv": Reader("tsv", read_units=table.read_tsv),
-    ".json": Reader(jsoni18n.FORMAT, read_units=jsoni18n.read),
+    ".xlf": _XLIFF,
+    ".xliff": _XLIFF,
+    ".po": _PO,
+    ".pot": _PO,
+    ".tmx": Reader("tmx", read_units=lazy("tmx", "read")),
+    ".csv": Reader("csv", read_units=lazy("table", "read_csv")),
+    ".tsv": Reader("tsv", read_units=lazy("table", "read_tsv")),
+    ".json": Reader("json", read_units=lazy("jsoni18n", "read")),
 }
 SUPPORTED_SUFFIXES = frozenset(READERS)
 
@@ -57,7 +70,7 @@ def found_in_directory(path: Path, settings: Settings) -> bool:
     template (it has no translations) nor a JSON file that is not a translation key file."""
     suffix = path.suffix.lower()
     if suffix == ".json":
-        return jsoni18n.is_translation(path, settings)
+        return lazy("jsoni18n", "is_translation")(path, settings)
     return suffix in READERS and suffix != ".pot"
 
 

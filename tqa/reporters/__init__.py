@@ -1,22 +1,36 @@
-"""Output formats: each is ``render(report, color=False) -> str``; the CLI does the writing."""
+"""Output formats: each is ``render(report, color=False) -> str``; the CLI does the writing.
 
-from collections.abc import Callable
+Each reporter's module is imported when its format is first asked for, so `tqa check` with the
+terminal format never pays for jinja2 (the HTML report) or the schema machinery.
+"""
+
+from collections.abc import Callable, Iterator, Mapping
+from importlib import import_module
 
 from ..models import Report
-from . import github, gitlab, htmlreport, jsonreport, junit, lines, sarif, terminal
 
 Renderer = Callable[..., str]
 
-REPORTERS: dict[str, Renderer] = {
-    "terminal": terminal.render,
-    "json": jsonreport.render,
-    "html": htmlreport.render,
-    "sarif": sarif.render,
-    "junit": junit.render,
-    "github": github.render,
-    "gitlab": gitlab.render,
-    "lines": lines.render,
-}
+_MODULES = ("terminal", "json", "html", "sarif", "junit", "github", "gitlab", "lines")
+_MODULE_OF = {"json": "jsonreport", "html": "htmlreport"}  # the others are named as their format
+
+
+class _Reporters(Mapping[str, Renderer]):
+    """Format name -> render function, importing the reporter's module on first lookup."""
+
+    def __getitem__(self, fmt: str) -> Renderer:
+        if fmt not in _MODULES:
+            raise KeyError(fmt)
+        return import_module(f"{__name__}.{_MODULE_OF.get(fmt, fmt)}").render
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_MODULES)
+
+    def __len__(self) -> int:
+        return len(_MODULES)
+
+
+REPORTERS: Mapping[str, Renderer] = _Reporters()
 
 
 def render(report: Report, fmt: str, color: bool = False) -> str:
