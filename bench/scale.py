@@ -1,0 +1,145 @@
+"""Speed and scale: tqa beside pofilter on real French catalogs concatenated to 10k, 100k, 1M units.
+
+On demand only, never in CI. Builds the corpora (PO and XLIFF 1.2) from the French catalogs of
+the wheels named in bench/data/README.md (``pip download --no-deps`` into a folder, unzipped),
+each copy of a unit given a unique ``msgctxt``/``id`` so no two units are the same entry, then
+runs each command several times in the same session and writes a Markdown table: median wall
+and CPU time with min–max, units/s, and peak RSS of the whole process tree (workers included),
+sampled from /proc every 20 ms.
+
+    PYTHONPATH=. .venv/bin/python bench/scale.py --wheels /tmp/dl --work /tmp/scale \\
+        --sizes 10000 100000 1000000 --runs 3 > bench/scale-results.md
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from html import escape
+from pathlib import Path
+
+from tqa.readers import read_document
+
+TQA = [sys.executable, "-m", "tqa"]
+POFILTER = [sys.executable, "-m", "translate.filters.pofilter"]
+POFILTER_LIMIT = 200_000  # units; above, pofilter takes minutes and gigabytes (264 s, 3.7 GB at 1M)
+
+
+def real_units(wheels: Path) -> list[tuple[str, str]]:
+    """(source, target) of every translated unit of the French catalogs, in sorted file order."""
+    units = []
+    for path in sorted(wheels.rglob("locale/fr/LC_MESSAGES/*.po")):
+        units += [(s.source, s.text) for s in read_document(path, str(path)).units if s.text.strip() and s.source]
+    return units
+
+
+def po_quote(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t") + '"'
+
+
+def write_po(units: list[tuple[str, str]], size: int, path: Path) -> None:
+    with path.open("w", encoding="utf-8") as out:
+        out.write('msgid ""\nmsgstr ""\n"Language: fr\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n')
+        for n in range(size):
+            source, target = units[n % len(units)]
+            out.write(f"msgctxt \"c{n}\"\nmsgid {po_quote(source)}\nmsgstr {po_quote(target)}\n\n")
+
+
+def write_xliff(units: list[tuple[str, str]], size: int, path: Path) -> None:
+    with path.open("w", encoding="utf-8") as out:
+        out.write('<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" '
+                  'xmlns="urn:oasis:names:tc:xliff:document:1.2">\n'
+                  '<file original="bench" source-language="en" target-language="fr" datatype="plaintext"><body>\n')
+        for n in range(size):
+            source, target = units[n % len(units)]
+            out.write(f'<trans-unit id="u{n}"><source>{escape(source, False)}</source>'
+                      f'<target>{escape(target, False)}</target></trans-unit>\n')
+        out.write("</body></file></xliff>\n")
+
+
+def tree_rss(pid: int) -> int:
+    """Resident kB of ``pid`` and all its descendants."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            status = Path(entry.path, "status").read_text()
+        except OSError:
+            continue
+        fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+        child = int(entry.name)
+        children.setdefault(int(fields["PPid"]), []).append(child)
+        rss[child] = int(fields.get("VmRSS", "0 kB").split()[0])
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        total += rss.get(current, 0)
+        todo += children.get(current, [])
+    return total
+
+
+def measure(command: list[str], cwd: Path) -> tuple[float, float, int]:
+    """Wall seconds, CPU seconds (user + system, children included) and peak tree RSS (kB) of one
+    run, in ``cwd`` (no glossary there: tqa and pofilter both run their default checks only)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd)
+    peak = 0
+    while True:
+        pid, _, usage = os.wait4(process.pid, os.WNOHANG)
+        if pid:
+            return time.perf_counter() - start, usage.ru_utime + usage.ru_stime, peak
+        peak = max(peak, tree_rss(process.pid))
+        time.sleep(0.02)
+
+
+def row(name: str, size: int, command: list[str], runs: int, cwd: Path) -> str:
+    """One table row. CPU time is the steadier number on a shared machine; wall time is what a
+    user waits."""
+    results = [measure(command, cwd) for _ in range(runs)]
+    walls, cpus = sorted(r[0] for r in results), sorted(r[1] for r in results)
+    wall, cpu = statistics.median(walls), statistics.median(cpus)
+    peak = max(r[2] for r in results) / 1024
+    return (f"| {name} | {size:,} | {wall:.2f} s ({walls[0]:.2f}–{walls[-1]:.2f}) | {cpu:.2f} s "
+            f"({cpus[0]:.2f}–{cpus[-1]:.2f}) | {size / wall:,.0f} | {size / cpu:,.0f} | {peak:,.0f} MB |")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--wheels", type=Path, required=True, help="folder of unzipped wheels")
+    parser.add_argument("--work", type=Path, required=True, help="where the corpora are written")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    args.work.mkdir(parents=True, exist_ok=True)
+    units = real_units(args.wheels)
+    load = os.getloadavg()
+    print(f"{len(units):,} real units repeated; {os.cpu_count()} CPUs; load average at start "
+          f"{load[0]:.1f} {load[1]:.1f} {load[2]:.1f} (machine shared with other jobs)\n")
+    print("| command | units | wall: median (min–max) | CPU: median (min–max) | units/wall s | units/CPU s "
+          "| peak RSS, all processes |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for size in args.sizes:
+        po, xlf = args.work / f"scale-{size}.po", args.work / f"scale-{size}.xlf"
+        if not po.exists():
+            write_po(units, size, po)
+            write_xliff(units, size, xlf)
+        for name, path in (("PO", po), ("XLIFF", xlf)):
+            command = TQA + ["check", str(path), "--exit-zero", "-f", "lines"]
+            print(row(f"tqa check, default checks ({name})", size, command, args.runs, args.work), flush=True)
+        if size <= POFILTER_LIMIT:
+            print(row("pofilter, default checks (PO)", size, POFILTER + [str(po), str(args.work / "pofilter.out")],
+                      args.runs, args.work), flush=True)
+        else:
+            print(f"| pofilter, default checks (PO) | {size:,} | skipped: > 6 min (issue: 264 s, 3.7 GB) | | | | |")
+    load = os.getloadavg()
+    print(f"\nload average at end {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}")
+
+
+if __name__ == "__main__":
+    main()
