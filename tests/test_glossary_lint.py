@@ -47,3 +47,22 @@ def test_lint_of_the_shipped_glossary_is_clean_and_bad_files_exit_2(tmp_path):
     run = tqa("glossary", "lint", str(broken), GLOSSARY)
     assert run.returncode == 2
     assert run.stderr == f"tqa: error: {broken}:2: unknown status 'perhaps' (expected one of: preferred, admitted, forbidden, dnt)\n"
+
+
+def test_rules_lint_reports_malformed_and_risky_regexes_and_check_refuses_them():
+    rules = "tests/data/glossaries/lint/risky.fr-en.rules.toml"
+    run = tqa("glossary", "lint", rules, "glossaries/news.fr-en.rules.toml")
+    assert (run.returncode, run.stdout.splitlines()) == (1, [
+        f"{rules}:6:1 GL05 error pattern: malformed regex 'Tel (Aviv': missing ) at position 9",
+        f"{rules}:11:1 GL05 error pattern: regex '(\\\\w+\\\\s?)+$' nests quantifiers and could backtrack catastrophically",
+    ])
+    check = tqa("check", "seeds/morocco-israel-security-agreement.en.txt", "-g", rules)
+    assert (check.returncode, check.stderr) == (2, f"tqa: error: {rules}:6: pattern: malformed regex 'Tel (Aviv': "
+                                                   "missing ) at position 9\n")
+
+
+def test_a_backtracking_rule_that_slips_through_is_cut_off_by_the_timeout():
+    from tqa.calques import CalqueRule
+
+    rule = CalqueRule(id="alternation", pattern="(?:a|aa)*c", message="exponential on a run of a's")
+    assert list(rule.find("a" * 60)) == []

@@ -20,16 +20,20 @@ from collections.abc import Iterable, Sequence
 from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from .errors import TqaError
 from .models import Frozen, GlossaryInfo
 from .termforms import APOSTROPHE, HYPHENS, term_pattern
 
+if TYPE_CHECKING:
+    from .calques import CalqueRule
+
 HEADER = ("source", "target", "status", "case_sensitive", "note")
 OPTIONAL = ("part_of_speech", "context")  # TBX's data categories, so TBX -> CSV -> TBX keeps them
 _BOOLEANS = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False, "": False}
-_LANGS_IN_NAME = re.compile(r"\.([a-z]{2,3})-([a-z]{2,3})\.(?:csv|tbx)$", re.IGNORECASE)
+_LANGS_IN_NAME = re.compile(r"\.([a-z]{2,3})-([a-z]{2,3})\.(?:csv|tbx|rules\.toml)$", re.IGNORECASE)
+RULES_SUFFIX = ".rules.toml"  # calque rules (tqa.calques), given with -g like a glossary
 
 Side = Literal["source", "target"]
 
@@ -68,11 +72,12 @@ class Glossary:
     """Terms merged from one or more files; one regex per side, compiled on first use."""
 
     def __init__(self, source_lang: str, target_lang: str, terms: Iterable[Term] = (),
-                 files: Iterable[GlossaryInfo] = ()):
+                 files: Iterable[GlossaryInfo] = (), rules: Iterable[CalqueRule] = ()):
         self.source_lang = source_lang
         self.target_lang = target_lang
         self.terms = tuple(terms)
         self.files = tuple(files)
+        self.rules = tuple(rules)  # calque rules of the target language
         self._matchers: dict[Side, _Matcher] = {}
 
     @classmethod
@@ -91,15 +96,22 @@ class Glossary:
         names = list(display) if display is not None else [str(p) for p in paths]
         source_lang, target_lang = _languages(names, source_lang, target_lang)
         per_file: list[list[Term]] = []
-        files = []
+        files, rules = [], []
         for path, name in zip(paths, names, strict=True):
             data = _read_bytes(path, name)
+            if name.lower().endswith(RULES_SUFFIX):
+                from .calques import read_rules  # only runs with rules pay for the regex module
+
+                found = read_rules(data, name)
+                rules += found
+                files.append(GlossaryInfo(path=name, sha256=hashlib.sha256(data).hexdigest(), terms=len(found)))
+                continue
             rows = read_terms(data, name, source_lang, target_lang)
             _check_preferred_unique(rows)
             per_file.append(rows)
             digest = hashlib.sha256(data).hexdigest()
             files.append(GlossaryInfo(path=name, sha256=digest, terms=len(rows)))
-        return cls(source_lang, target_lang, _merge(per_file), files)
+        return cls(source_lang, target_lang, _merge(per_file), files, rules)
 
     def find(self, text: str, side: Side = "target",
              statuses: Iterable[TermStatus] = tuple(TermStatus)) -> list[TermMatch]:

@@ -7,6 +7,7 @@ between files is reported on the later file, since the earlier one wins when tqa
     GL02 error    one wording both allowed and forbidden, or two preferred targets for one source
     GL03 info     a forbidden term with no preferred or admitted alternative to suggest
     GL04 warning  a term that can never match: no letter or digit, or spaces at its ends
+    GL05 error    a calque rule's regex that is malformed or could backtrack catastrophically
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .errors import TqaError
-from .glossary import Term, TermStatus, pair_from_name, read_terms, same_wording
+from .glossary import RULES_SUFFIX, Term, TermStatus, pair_from_name, read_terms, same_wording
 
 _ALLOWED = (TermStatus.PREFERRED, TermStatus.ADMITTED)
 
@@ -39,6 +40,9 @@ def lint_files(paths: Sequence[Path], source_lang: str | None, target_lang: str 
     errors: list[TqaError] = []
     earlier: list[Term] = []
     for path in paths:
+        if path.name.lower().endswith(RULES_SUFFIX):
+            problems += _rule_problems(path, errors)
+            continue
         try:
             terms = _load(path, source_lang, target_lang)
         except TqaError as exc:
@@ -136,6 +140,27 @@ def _edges(path: Path) -> list[Problem]:
                 problems.append(Problem(str(path), line, "GL04", "warning",
                                         f"{column} {cell!r} has no letter or digit: it can never match a whole word"))
         line = reader.line_num + 1
+    return problems
+
+
+def _rule_problems(path: Path, errors: list[TqaError]) -> list[Problem]:
+    """GL05 for each bad regex of a rules file (the rest of the file is read as tqa reads it)."""
+    import tomllib
+
+    from .calques import regex_problem
+
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+        rules = tomllib.loads(text).get("rule", [])
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        errors.append(TqaError(f"not a rules file: {exc}", path=str(path)))
+        return []
+    starts = [i + 1 for i, line in enumerate(text.splitlines()) if line.strip() == "[[rule]]"]
+    problems = []
+    for line, rule in zip(starts, rules):
+        for key in ("pattern", "context", "unless"):
+            if isinstance(rule.get(key), str) and rule[key] and (problem := regex_problem(rule[key])):
+                problems.append(Problem(str(path), line, "GL05", "error", f"{key}: {problem}"))
     return problems
 
 

@@ -13,7 +13,7 @@ from .numbers import NumberMismatch
 from .placeholders import LinkMismatch, PlaceholderMismatch, PlaceholderOrder
 from .punctuation import EndPunctuation, QuoteSpacing, UnpairedBracket, UnpairedQuote
 from .style import RepeatedWord
-from .terminology import DntChanged, ForbiddenTerm, MissingTerm
+from .terminology import CalqueRule, DntChanged, ForbiddenTerm, MissingTerm
 from .typography import FrenchSpacing
 from .whitespace import DoubledSpace, EdgeWhitespace, SpaceBeforePunctuation
 
@@ -24,6 +24,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     ForbiddenTerm,
     MissingTerm,
     DntChanged,
+    CalqueRule,
     NumberMismatch,
     PlaceholderMismatch,
     PlaceholderOrder,

@@ -151,3 +151,30 @@ class DntChanged(Check):
                 left = left[:variant.start()] + "\0" * len(variant.group()) + left[variant.end():]
                 yield self.finding(segment, ctx, f'Do-not-translate term "{written}" is written "{variant.group()}".',
                                    span=variant.span(), suggestion=written)
+
+
+class CalqueRule(Check):
+    """A calque that a single glossary term cannot describe: a rule's regex, in the context it needs.
+
+    Why it matters: some calques are ordinary words used the French way. "Tel Aviv" is a city;
+    French news also writes «Tel-Aviv» for the Israeli government ("the rapprochement between
+    Tel Aviv and Rabat"), which English news does not, since that government sits in Jerusalem.
+
+    Example: `the rapprochement between Tel Aviv and Rabat` (TERM04, span "Tel Aviv", suggestion
+    "Israel"), while `a flight to Tel Aviv` is not reported.
+
+    Rules live in `*.rules.toml` files given with `-g` like glossaries (or found beside them):
+    `[[rule]]` tables with `id`, `pattern`, `context`, `unless`, `message` and `suggestion`
+    (see `tqa/calques.py`). `tqa glossary lint` reports malformed and risky regexes.
+    """
+
+    code = "TERM04"
+    name = "calque-rule"
+    category = Category.TERMINOLOGY
+    severity = Severity.WARNING
+
+    def check(self, segment: Segment, ctx: Context) -> Iterator[Finding]:
+        for rule in ctx.glossary.rules:
+            for span in rule.find(segment.text):
+                yield self.finding(segment, ctx, f"{rule.message} [{rule.id}]", span=span, suggestion=rule.suggestion)
+
