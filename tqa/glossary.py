@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from .errors import TqaError
 from .models import Frozen, GlossaryInfo
+from .lemmas import forms_of
 from .termforms import APOSTROPHE, HYPHENS, term_pattern
 
 if TYPE_CHECKING:
@@ -36,6 +37,7 @@ _LANGS_IN_NAME = re.compile(r"\.([a-z]{2,3})-([a-z]{2,3})\.(?:csv|tbx|rules\.tom
 RULES_SUFFIX = ".rules.toml"  # calque rules (tqa.calques), given with -g like a glossary
 
 Side = Literal["source", "target"]
+_WORDS = re.compile(r"\w+")
 
 
 class TermStatus(StrEnum):
@@ -178,8 +180,9 @@ class _Matcher:
             self.by_wording.setdefault(_normal(getattr(term, side)), []).append(term)
         ordered = sorted(terms, key=lambda t: (-len(getattr(t, side)), not t.case_sensitive))
         alternatives: dict[str, Term] = {}  # same wording in several rows: the first one wins
+        forms = forms_of((w for t in terms if not t.case_sensitive for w in _WORDS.findall(getattr(t, side))), lang)
         for term in ordered:
-            body = term_pattern(getattr(term, side), lang)
+            body = term_pattern(getattr(term, side), lang, None if term.case_sensitive else forms)
             alternatives.setdefault(body if term.case_sensitive else f"(?i:{body})", term)
         self.terms = list(alternatives.values())
         groups = "|".join(f"({a})" for a in alternatives)

@@ -1,19 +1,23 @@
 """Term forms: a glossary term as a regex that matches the ways running text writes it.
 
+Word forms come from simplemma's dictionaries when it knows the word (``tqa.lemmas``: passed in
+as ``forms``); the suffix rules below only cover words it does not know (names, rare words).
+
     "accords d'Abraham"    also "accord d'Abraham", "accords d’Abraham"   (French content words)
     "État hébreu"          also "États hébreux"                           (nouns and adjectives agree)
     "Minister of Defense"  also "Ministers of Defense"                    (English head noun before "of")
     "Hebrew state"         also "Hebrew states", "Hebrew state's"         (English last word)
 
 Any run of whitespace (NBSP, line breaks) between words, any apostrophe or hyphen variant, and
-composed or decomposed accents match too. Guards for whole words are the caller's.
+composed or decomposed accents match too; a hyphen and a space stand for each other
+("israélo-marocain", "israélo marocain"). Guards for whole words are the caller's.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 APOSTROPHES = "'\u2019\u02bc\u2018"  # straight, right single quote, modifier letter, left quote
 HYPHENS = "-\u2010\u2011"  # hyphen-minus, hyphen, non-breaking hyphen
@@ -27,8 +31,11 @@ _LINK_WORDS = {
 }
 
 
-def term_pattern(term: str, lang: str) -> str:
-    """A regex for ``term`` as it may be written in running text (no word-boundary guards)."""
+def term_pattern(term: str, lang: str, forms: Mapping[str, Sequence[str]] | None = None) -> str:
+    """A regex for ``term`` as it may be written in running text (no word-boundary guards).
+
+    ``forms``: casefolded word -> its inflected forms (``tqa.lemmas.forms_of``); only for
+    case-insensitive terms, since the forms are lower case."""
     term = unicodedata.normalize("NFC", term.strip())
     found = list(_WORDS.finditer(term))
     inflected = inflected_words([m.group() for m in found], lang)
@@ -36,7 +43,7 @@ def term_pattern(term: str, lang: str) -> str:
     for index, match in enumerate(found):
         word = match.group()
         parts.append(_literal(term[at:match.start()]))
-        parts.append(_inflected(word, lang) if index in inflected else _literal(word))
+        parts.append(_inflected(word, lang, forms or {}) if index in inflected else _literal(word))
         at = match.end()
     return "".join(parts) + _literal(term[at:])
 
@@ -61,11 +68,11 @@ def _literal(text: str) -> str:
     parts = []
     for piece in _PIECES.findall(text):
         if piece.isspace():
-            parts.append(r"\s+")
+            parts.append(rf"(?:\s+|[{HYPHENS}])")
         elif piece in APOSTROPHES:
             parts.append(APOSTROPHE)
         elif piece in HYPHENS:
-            parts.append(f"[{HYPHENS}]")
+            parts.append(rf"(?:[{HYPHENS}]|\s+)")
         else:
             parts.append(_letter(piece))
     return "".join(parts)
@@ -79,10 +86,15 @@ def _letter(char: str) -> str:
     return f"(?:{re.escape(char)}|{re.escape(decomposed)})"
 
 
-def _inflected(word: str, lang: str) -> str:
-    """The last word with the plural and possessive endings ``lang`` allows, either way round."""
+def _inflected(word: str, lang: str, forms: Mapping[str, Sequence[str]]) -> str:
+    """The word in its dictionary forms, else with the plural endings ``lang`` allows; in English
+    also possessive."""
     if not word:
         return ""
+    known = forms.get(word.casefold())
+    if known:
+        body = "(?:" + "|".join(_literal(f) for f in known) + ")"
+        return body + rf"(?:{APOSTROPHE}s|(?<=[sS]){APOSTROPHE})?" if lang == "en" else body
     if lang == "en":
         return _english(word) + rf"(?:{APOSTROPHE}s|(?<=[sS]){APOSTROPHE})?"
     if lang == "fr":
