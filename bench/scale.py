@@ -5,7 +5,7 @@ the wheels named in bench/data/README.md (``pip download --no-deps`` into a fold
 each copy of a unit given a unique ``msgctxt``/``id`` so no two units are the same entry, then
 runs each command several times in the same session and writes a Markdown table: median wall
 and CPU time with min–max, units/s, and peak RSS of the whole process tree (workers included),
-sampled from /proc every 20 ms.
+sampled from /proc every 0.1 s.
 
     PYTHONPATH=. .venv/bin/python bench/scale.py --wheels /tmp/dl --work /tmp/scale \\
         --sizes 10000 100000 1000000 --runs 3 > bench/scale-results.md
@@ -95,7 +95,7 @@ def measure(command: list[str], cwd: Path) -> tuple[float, float, int]:
         if pid:
             return time.perf_counter() - start, usage.ru_utime + usage.ru_stime, peak
         peak = max(peak, tree_rss(process.pid))
-        time.sleep(0.02)
+        time.sleep(0.1)
 
 
 def row(name: str, size: int, command: list[str], runs: int, cwd: Path) -> str:

@@ -32,6 +32,7 @@ _TIME = re.compile(
     r"(?:[ \u00a0\u202f]?([AaPp])\.?[Mm]\.?)?(?![\w:])"
 )
 # A sign only where it cannot be a range dash: "-5 °C", not "5-10".
+_ANY_DIGIT = re.compile(r"\d")  # every time and number has one
 _NUMBER = re.compile(rf"(?:(?<!\w)[-\u2212])?(?<![^\W\d_])(?<![\d.,])\d+(?:[.,'{_SPACE_GROUP}]\d+)*")
 
 SPELLED = {
@@ -59,6 +60,8 @@ class Number(NamedTuple):
 
 def numbers(text: str, lang: str) -> list[Number]:
     """Times and numbers in ``text`` outside protected tokens, in order of appearance."""
+    if not _ANY_DIGIT.search(text):  # most strings: no need to find their protected tokens
+        return []
     skip = protected(text)
     found: list[Number] = []
     taken: list[tuple[int, int]] = []

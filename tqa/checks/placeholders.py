@@ -99,6 +99,8 @@ class PlaceholderOrder(Check):
         if segment.source is None:
             return
         source = [t for t in placeholders(segment.source) if t.ordered]
+        if not source:
+            return  # nothing to reorder; a placeholder only in the target is PH01's business
         target = [t for t in placeholders(segment.text) if t.ordered]
         if Counter(t.key for t in source) != Counter(t.key for t in target):
             return  # PH01's business

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..models import Category, Finding, Segment, Severity
@@ -14,6 +15,7 @@ _HIGH = ";:!?"
 # space, a closing quote, another mark, or a tag.
 _AFTER = " \t\n\u00a0\u202f\"'”’»<.,…" + _HIGH
 # Which space Weblate's autofix (and the Imprimerie nationale) puts before each mark.
+_MARKS = re.compile(f"[{_HIGH}«»]")
 _WANTED = {":": "\u00a0", ";": "\u202f", "!": "\u202f", "?": "\u202f", "«": "\u00a0", "»": "\u00a0"}
 
 
@@ -41,8 +43,10 @@ class FrenchSpacing(Check):
         if ctx.target_lang != "fr":
             return
         text = segment.text
-        skip = protected(text)
-        for index, char in enumerate(text):
+        marks = list(_MARKS.finditer(text))  # only the marks, not every character (a hot path)
+        skip = protected(text) if marks else ()
+        for match in marks:
+            index, char = match.start(), match.group()
             if inside(index, skip):
                 continue
             if char in _HIGH and self._is_mark(text, index):
