@@ -76,3 +76,11 @@ def test_replace_file_refuses_a_file_changed_since_it_was_read(tmp_path: Path):
         replace_file(target, read, b"Israel\n")
     assert target.read_bytes() == b"edited meanwhile\n"
     assert [p.name for p in tmp_path.iterdir()] == ["a.txt"]
+
+
+def test_french_spacing_fixes_keep_crlf_and_touch_only_the_spaces(tmp_path: Path):
+    note = tmp_path / "note.fr.txt"
+    note.write_bytes("Est-ce vrai ? Oui : « non », dit-il  hier.\r\n".encode())
+    run = tqa("fix", "note.fr.txt", "-t", "fr", "-s", "en", "--write", cwd=tmp_path)
+    assert "fixed 5 in note.fr.txt" in run.stderr
+    assert note.read_bytes() == "Est-ce vrai\u202f? Oui\u00a0: «\u00a0non\u00a0», dit-il hier.\r\n".encode()

@@ -39,7 +39,8 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("-g", "--glossary", "glossaries", multiple=True, help="Glossary CSV (repeatable).")
+@click.option("-g", "--glossary", "glossaries", multiple=True,
+              help="Glossary CSV or TBX, or calque rules (.rules.toml); repeatable, the first wins.")
 @click.option("-t", "--target-lang", help="Language the text should be in [default: en].")
 @click.option("-s", "--source-lang", help="Language it was translated from [default: fr].")
 @click.option("-f", "--format", "formats", multiple=True, metavar="NAME[:FILE]",

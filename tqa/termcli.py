@@ -17,7 +17,7 @@ from .errors import TqaError
 
 @click.command("fix")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("-g", "--glossary", "glossaries", multiple=True, help="Glossary CSV or TBX (repeatable, first wins).")
+@click.option("-g", "--glossary", "glossaries", multiple=True, help="Glossary CSV or TBX, or calque rules (.rules.toml); repeatable, the first wins.")
 @click.option("-t", "--target-lang", help="Language the text should be in [default: en].")
 @click.option("-s", "--source-lang", help="Language it was translated from [default: fr].")
 @click.option("--select", multiple=True, help="Only fixes of these checks: codes, names or prefixes.")

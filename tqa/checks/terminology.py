@@ -27,6 +27,9 @@ class ForbiddenTerm(Check):
     Matching: whole words; case-insensitive unless the term is marked case-sensitive; plural
     and possessive endings, curly or straight apostrophes, hyphen variants and line breaks or
     no-break spaces inside a term all still match; the longest term wins.
+
+    Fix: `tqa fix` replaces the term when its one preferred rendering is a name ("the Hebrew
+    state" -> "Israel"); a phrase rewrite ("Recall that") stays for a human.
     """
 
     code = "TERM01"
