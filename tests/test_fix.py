@@ -84,3 +84,14 @@ def test_french_spacing_fixes_keep_crlf_and_touch_only_the_spaces(tmp_path: Path
     run = tqa("fix", "note.fr.txt", "-t", "fr", "-s", "en", "--write", cwd=tmp_path)
     assert "fixed 5 in note.fr.txt" in run.stderr
     assert note.read_bytes() == "Est-ce vrai\u202f? Oui\u00a0: «\u00a0non\u00a0», dit-il hier.\r\n".encode()
+
+
+def test_xliff_is_edited_in_place_and_a_span_written_with_an_entity_is_skipped(tmp_path: Path):
+    xliff = tmp_path / "news.xlf"
+    shutil.copy(ROOT / "tests/data/fix/news.xlf", xliff)
+    before = xliff.read_bytes()
+    run = tqa("fix", "news.xlf", "-g", str(ROOT / GLOSSARY), "--write", cwd=tmp_path)
+    assert "news.xlf:11:17 TERM01 not fixed: the file writes this span with an escape, an entity or a line break" in run.stderr
+    assert xliff.read_bytes() == before.replace(
+        b"<target>The Hebrew state &amp; Morocco signed the Abraham   Agreements.</target>",
+        b"<target>Israel &amp; Morocco signed the Abraham Accords.</target>")
