@@ -22,6 +22,7 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import NamedTuple
 from xml.sax.saxutils import escape, quoteattr
 
 from .errors import TqaError
@@ -42,9 +43,18 @@ CASE_NOTE = "tqa: case-sensitive"
 COLUMNS = ("source", "target", "status", "case_sensitive", "note", "part_of_speech", "context")
 
 
-class TbxTerm(dict):
-    """One term of a concept: line, lang, term, status ("" when the file gives none), pos, context,
-    note, dnt, case_sensitive."""
+class TbxTerm(NamedTuple):
+    """One term of a concept, as the file gives it."""
+
+    line: int
+    lang: str  # primary subtag, lower case: "en-US" -> "en"
+    term: str
+    status: str  # preferred, admitted, forbidden; "" when the file gives none
+    pos: str
+    context: str
+    note: str
+    dnt: bool
+    case_sensitive: bool
 
 
 def read_concepts(data: bytes, name: str) -> list[list[TbxTerm]]:
@@ -61,14 +71,14 @@ def read_concepts(data: bytes, name: str) -> list[list[TbxTerm]]:
         terms = []
         for lang_set in [*entry.iter("langSet"), *entry.iter("langSec")]:
             lang = lang_set.attrs.get("xml:lang", default_lang)
-            shared = TbxTerm(context=_descrip(lang_set, "context"), note=_notes(entry) or _notes(lang_set))
+            shared = (_descrip(lang_set, "context"), _notes(entry) or _notes(lang_set))
             for holder in [*lang_set.iter("tig"), *lang_set.iter("ntig"), *lang_set.iter("termSec")]:
                 terms.append(_term(holder, lang, shared, name, lines))
         concepts.append(terms)
     return concepts
 
 
-def _term(holder: Element, lang: str, shared: TbxTerm, name: str, lines: LineIndex) -> TbxTerm:
+def _term(holder: Element, lang: str, shared: tuple[str, str], name: str, lines: LineIndex) -> TbxTerm:
     """One term; context and note default to the concept's or the language's (``shared``)."""
     group = holder.find("termGrp") or holder  # <ntig><termGrp><term>…
     term = group.find("term")
@@ -84,8 +94,8 @@ def _term(holder: Element, lang: str, shared: TbxTerm, name: str, lines: LineInd
     own_notes = " ".join(n for n in plain_notes if n != CASE_NOTE)
     return TbxTerm(
         line=lines.position(holder.offset)[0], lang=lang.split("-")[0].lower(), term=term.text().strip(), status=_STATUS.get(status.lower(), ""),
-        pos=notes.get("partOfSpeech", ""), context=_descrip(holder, "context") or shared["context"],
-        note=own_notes or shared["note"], case_sensitive=CASE_NOTE in plain_notes,
+        pos=notes.get("partOfSpeech", ""), context=_descrip(holder, "context") or shared[0],
+        note=own_notes or shared[1], case_sensitive=CASE_NOTE in plain_notes,
         dnt=notes.get("transferComment", "").lower() == DNT_NOTE,
     )
 
@@ -103,26 +113,26 @@ def rows_for_pair(concepts: Iterable[list[TbxTerm]], source_lang: str, target_la
     """Glossary rows (the CSV's columns) of each concept with terms in both languages."""
     rows = []
     for terms in concepts:
-        sources = [t for t in terms if t["lang"] == source_lang and t["status"] != "forbidden"]
-        targets = [t for t in terms if t["lang"] == target_lang]
-        unmarked = [t for t in targets if not t["status"]]
-        has_preferred = any(t["status"] == "preferred" for t in targets)
+        sources = [t for t in terms if t.lang == source_lang and t.status != "forbidden"]
+        targets = [t for t in terms if t.lang == target_lang]
+        unmarked = [t for t in targets if not t.status]
+        has_preferred = any(t.status == "preferred" for t in targets)
         for source in sources:
             for target in targets:
-                status = target["status"] or ("preferred" if len(unmarked) == 1 and not has_preferred else "admitted")
+                status = target.status or ("preferred" if len(unmarked) == 1 and not has_preferred else "admitted")
                 rows.append({
-                    "line": target["line"], "source": source["term"], "target": target["term"],
-                    "status": "dnt" if target["dnt"] else status,
-                    "case_sensitive": "true" if target["case_sensitive"] else "false",
-                    "note": target["note"], "part_of_speech": target["pos"] or source["pos"],
-                    "context": target["context"],
+                    "line": target.line, "source": source.term, "target": target.term,
+                    "status": "dnt" if target.dnt else status,
+                    "case_sensitive": "true" if target.case_sensitive else "false",
+                    "note": target.note, "part_of_speech": target.pos or source.pos,
+                    "context": target.context,
                 })
     return rows
 
 
 def languages_of(concepts: Sequence[list[TbxTerm]]) -> list[str]:
     """Languages in order of first appearance: the pair when nothing else names it."""
-    return list(dict.fromkeys(t["lang"] for terms in concepts for t in terms))
+    return list(dict.fromkeys(t.lang for terms in concepts for t in terms))
 
 
 def write_tbx(rows: Sequence[dict[str, str]], source_lang: str, target_lang: str) -> str:
