@@ -1,19 +1,17 @@
-"""Glossaries: CSV term lists, and the one place where terms are found in text.
+"""Glossaries: term lists merged by priority, and the one place where terms are found in text.
 
-    glossaries/news.fr-en.csv          source,target,status,case_sensitive,note
+    glossaries/news.fr-en.csv|.tbx     CSV (tqa.glossary_files) or TBX (tqa.tbx); *.rules.toml (tqa.calques)
         -> Glossary.load(paths)        Terms (with "path:line" origins) + GlossaryInfo per file
         -> Glossary.find(text, side)   TermMatch(term, start, end), offsets into the given text
 
 Matching never normalises the text (offsets must stay exact); each term becomes a tolerant
-pattern instead (``tqa.termforms``: spacing, apostrophes, hyphens, accents, plural and
-possessive word forms). All terms of a side share one regex, longest term first.
+pattern instead (``tqa.termforms``: spacing, apostrophes, hyphens, accents, and word forms from
+``tqa.lemmas``). All terms of a side share one regex, longest term first.
 """
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -30,9 +28,6 @@ from .termforms import APOSTROPHE, HYPHENS, term_pattern
 if TYPE_CHECKING:
     from .calques import CalqueRule
 
-HEADER = ("source", "target", "status", "case_sensitive", "note")
-OPTIONAL = ("part_of_speech", "context")  # TBX's data categories, so TBX -> CSV -> TBX keeps them
-_BOOLEANS = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False, "": False}
 _LANGS_IN_NAME = re.compile(r"\.([a-z]{2,3})-([a-z]{2,3})\.(?:csv|tbx|rules\.toml)$", re.IGNORECASE)
 RULES_SUFFIX = ".rules.toml"  # calque rules (tqa.calques), given with -g like a glossary
 
@@ -95,6 +90,8 @@ class Glossary:
         Languages come from the file names (``news.fr-en.csv``) unless given explicitly. Files
         are in priority order: where they disagree, the first wins (``_merge``).
         """
+        from .glossary_files import read_terms  # NOTE: here: glossary_files needs Term from this module
+
         names = list(display) if display is not None else [str(p) for p in paths]
         source_lang, target_lang = _languages(names, source_lang, target_lang)
         per_file: list[list[Term]] = []
@@ -270,71 +267,6 @@ def _read_bytes(path: Path, name: str) -> bytes:
         return path.read_bytes()
     except OSError as exc:
         raise TqaError(f"cannot read glossary: {exc.strerror or exc}", path=name) from None
-
-
-def read_terms(data: bytes, name: str, source_lang: str, target_lang: str) -> list[Term]:
-    """The terms of one CSV or TBX file for this language pair."""
-    if not name.lower().endswith(".tbx"):
-        return _parse(data, name)
-    from .tbx import read_concepts, rows_for_pair  # only runs with a TBX glossary pay for it
-
-    rows = rows_for_pair(read_concepts(data, name), source_lang, target_lang)
-    return [_term(row, name, int(row["line"])) for row in rows]
-
-
-def _parse(data: bytes, name: str) -> list[Term]:
-    """The rows of one file; blank rows are skipped, line numbers count quoted line breaks."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise TqaError(f"not UTF-8 (byte {exc.start})", path=name) from None
-    reader = csv.reader(io.StringIO(text, newline=""))
-    columns = _header(next(reader, None), name)
-    terms, line = [], reader.line_num + 1
-    for row in reader:
-        if any(cell.strip() for cell in row):
-            if len(row) != len(columns):
-                raise TqaError(f"expected {len(columns)} fields, found {len(row)}", path=name, line=line)
-            terms.append(_term({c: row[i] for c, i in columns.items()}, name, line))
-        line = reader.line_num + 1
-    return terms
-
-
-def _header(row: list[str] | None, name: str) -> dict[str, int]:
-    """Column positions by name; the five columns are required, in any order, the optional ones
-    may follow, and nothing else."""
-    cells = [c.strip().lower() for c in row or []]
-    missing = [c for c in HEADER if c not in cells]
-    extra = [c for c in cells if c not in HEADER + OPTIONAL]
-    if missing:
-        problem = f"missing header column {missing[0]!r}"
-    elif extra:
-        problem = f"unexpected header column {extra[0]!r}"
-    elif len(cells) != len(set(cells)):
-        problem = "duplicate header column"
-    else:
-        return {c: i for i, c in enumerate(cells)}
-    raise TqaError(f"{problem} (expected {','.join(HEADER)})", path=name, line=1)
-
-
-def _term(row: dict[str, str], name: str, line: int) -> Term:
-    """One row (cells by column name) as a Term, or a TqaError naming the file, line and problem."""
-    cell = {c: row.get(c, "").strip() for c in HEADER + OPTIONAL}
-    status, case = cell["status"].lower(), cell["case_sensitive"].lower()
-    problem = None
-    if status not in set(TermStatus):
-        problem = f"unknown status {cell['status']!r} (expected one of: {', '.join(TermStatus)})"
-    elif case not in _BOOLEANS:
-        problem = f"case_sensitive must be true or false, not {cell['case_sensitive']!r}"
-    elif not cell["source"]:
-        problem = "empty source"
-    elif not cell["target"] and status != TermStatus.DNT:
-        problem = f"empty target (required for {status} terms)"
-    if problem:
-        raise TqaError(problem, path=name, line=line)
-    return Term(source=cell["source"], target=cell["target"] or cell["source"],
-                status=TermStatus(status), case_sensitive=_BOOLEANS[case], note=cell["note"],
-                origin=f"{name}:{line}", part_of_speech=cell["part_of_speech"], context=cell["context"])
 
 
 def _check_preferred_unique(terms: Sequence[Term]) -> None:

@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .errors import TqaError
-from .glossary import RULES_SUFFIX, Term, TermStatus, pair_from_name, read_terms, same_wording
+from .glossary import RULES_SUFFIX, Term, TermStatus, pair_from_name, same_wording
+from .glossary_files import read_terms
 
 _ALLOWED = (TermStatus.PREFERRED, TermStatus.ADMITTED)
 

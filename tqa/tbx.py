@@ -26,6 +26,7 @@ from typing import NamedTuple
 from xml.sax.saxutils import escape, quoteattr
 
 from .errors import TqaError
+from .glossary_files import HEADER, OPTIONAL
 from .readers.xmlsafe import Element, decode_xml, parse
 from .positions import LineIndex
 
@@ -40,7 +41,6 @@ _WRITTEN = {"preferred": "preferredTerm-admn-sts", "admitted": "admittedTerm-adm
             "forbidden": "deprecatedTerm-admn-sts", "dnt": "preferredTerm-admn-sts"}
 DNT_NOTE = "do not translate"
 CASE_NOTE = "tqa: case-sensitive"
-COLUMNS = ("source", "target", "status", "case_sensitive", "note", "part_of_speech", "context")
 
 
 class TbxTerm(NamedTuple):
@@ -179,7 +179,7 @@ def _term_sec(term: str, status: str, pos: str, context: str, note: str, case_se
 
 def write_csv(rows: Sequence[dict[str, str]]) -> str:
     """The glossary CSV; the optional columns only when some row uses them."""
-    columns = [c for c in COLUMNS if c in COLUMNS[:5] or any(r.get(c) for r in rows)]
+    columns = [c for c in HEADER + OPTIONAL if c in HEADER or any(r.get(c) for r in rows)]
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(columns)
