@@ -1,7 +1,7 @@
 """Command line: parse options -> run -> render -> exit status. Nothing else lives here.
 
 Exit status: 0 no finding at or above --fail-on; 1 findings at or above it; 2 usage,
-configuration or input errors (one line on stderr, never a traceback unless --debug).
+configuration or input errors (one line on stderr, never a traceback unless --debug); 130 interrupted.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from .pipeline import exit_code, run
 from .progress import tracked
 from .starter import write_starter
 from .reporters import REPORTERS
+from .reporters.terminal import clean
 
 SEVERITIES = click.Choice([s.value for s in Severity])
 
@@ -55,17 +56,19 @@ def cli(ctx: click.Context, debug: bool) -> None:
               help="Record today's findings in this file (and exit 0).")
 @click.option("--select", multiple=True, help="Only these checks: codes, names or prefixes, comma-separated or repeated.")
 @click.option("--ignore", multiple=True, help="Skip these checks: codes, names or prefixes.")
+@click.option("--encoding", metavar="NAME", help="Encoding of files with no BOM or declaration that are not UTF-8 (cp1252, latin-1…).")
 @click.option("--config", type=click.Path(dir_okay=False, exists=True, path_type=Path), help="Config file.")
 def check(paths, glossaries, target_lang, source_lang, formats, output, fail_on, min_score, exit_zero, baseline,
-          write_baseline, select, ignore, config) -> None:
+          write_baseline, select, ignore, config, encoding) -> None:
     """Check documents for untranslated text, forbidden terms and typography."""
     outputs = parse_outputs(formats, output)
     options = dict(glossaries=glossaries, target_lang=target_lang, source_lang=source_lang, baseline=baseline,
-                   fail_on=fail_on, min_score=min_score, select=split_commas(select), ignore=split_commas(ignore))
+                   fail_on=fail_on, min_score=min_score, select=split_commas(select), ignore=split_commas(ignore),
+                   encoding=encoding)
     settings = load_settings(options, config)
     report = run(paths, settings, tracked)
     for error in report.input_errors:
-        click.echo(f"tqa: error: {error.describe()}", err=True)
+        click.echo(f"tqa: error: {clean(error.describe())}", err=True)
     if write_baseline is not None:
         write_atomic(write_baseline, render_baseline(report.findings, load_baselines(settings.baseline)))
     write_outputs(report, outputs)
@@ -147,6 +150,12 @@ cli.add_command(fix)
 cli.add_command(glossary)
 
 
+def interrupted() -> None:
+    """Ctrl-C: the shell's 130, one line, no traceback; report files are only ever renamed into place."""
+    click.echo("tqa: interrupted", err=True)
+    sys.exit(130)
+
+
 def main() -> None:
     """Entry point: user errors are one line and exit 2; so are crashes, unless --debug."""
     debug = "--debug" in sys.argv[1:]
@@ -157,9 +166,13 @@ def main() -> None:
     except click.ClickException as exc:
         exc.show()
         sys.exit(2)
-    except click.Abort:
+    except click.Abort as exc:
+        if isinstance(exc.__cause__, KeyboardInterrupt):
+            interrupted()
         click.echo("tqa: aborted", err=True)
         sys.exit(2)
+    except KeyboardInterrupt:
+        interrupted()
     except TqaError as exc:
         click.echo(f"tqa: error: {exc}", err=True)
         sys.exit(2)

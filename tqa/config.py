@@ -41,6 +41,7 @@ class Settings(BaseModel):
     csv_target_column: str = "target"
     overrides: tuple[Override, ...] = ()  # [[overrides]] per-glob severities and ignores (overrides.py)
     baseline: tuple[str, ...] = ()  # findings recorded in these files do not fail the run (baseline.py)
+    encoding: str | None = None  # --encoding: for files neither a BOM, a declaration nor UTF-8 explains
 
     # Language keys given on the command line: they beat what a file declares.
     _pinned: frozenset[str] = PrivateAttr(default_factory=frozenset)
@@ -55,6 +56,15 @@ class Settings(BaseModel):
     @classmethod
     def _language_code(cls, value: str) -> str:
         return language_code(value)
+
+    @field_validator("encoding")
+    @classmethod
+    def _known_encoding(cls, value: str | None) -> str | None:
+        from .readers.encoding import codec_name  # NOTE: here: the readers import this module
+
+        if value is not None and codec_name(value) is None:
+            raise ValueError(f"unknown encoding {value!r}")
+        return value
 
     @field_validator("baseline", mode="before")
     @classmethod

@@ -48,7 +48,9 @@ NOISE = re.compile(
 NOISE_HINT = re.compile(r"[%{<&@#_/\\]|\w\.\w")  # a character every NOISE match needs: most texts have none
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 ELISION = re.compile(r"(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)'(?=[^\W\d_])")
-CONTRACTION = re.compile(r"[^\W\d_]+(?:n't|'re|'ve|'ll|'m|'d|'s)\b")
+# Tried only where a run of letters starts (the lookbehind): from inside a run it can only fail
+# the same way, and trying every start made a long line of letters quadratic.
+CONTRACTION = re.compile(r"(?<![^\W\d_])[^\W\d_]+(?:n't|'re|'ve|'ll|'m|'d|'s)\b")
 FRENCH_SPACING = re.compile(r"[\u00a0\u202f ][:;!?»]|«|\(e\)|\(s\)")
 DIGIT = re.compile(r"\d")
 FRENCH_NUMBER = re.compile(  # "5 millions" (English: "5 million"); ordinals "1er", "2e", "XXe" after markup

@@ -69,11 +69,15 @@ def write_atomic(path: Path, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
         os.chmod(tmp, _mode(path))
         os.replace(tmp, path)
-    except OSError as exc:
+    except BaseException as exc:  # Ctrl-C too: never leave a half-written temporary behind
         Path(tmp).unlink(missing_ok=True)
-        raise TqaError(f"cannot write: {exc.strerror}", path=str(path)) from None
+        if isinstance(exc, OSError):
+            raise TqaError(f"cannot write: {exc.strerror}", path=str(path)) from None
+        raise
 
 
 def _mode(path: Path) -> int:

@@ -8,9 +8,11 @@ from collections.abc import Sequence
 
 from .models import Anchor, Location
 
-# NOTE: \r\n is one break; a lone \r (old Mac) is one too. Unicode breaks come with the
-# encodings issue; until then they stay inside lines.
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# Unicode's mandatory breaks (UAX #14 BK, CR, LF, NL): \r\n is one break; a lone \r (old Mac),
+# NEL (U+0085, EBCDIC exports), LINE and PARAGRAPH SEPARATOR (U+2028/9) are one each. Readers
+# that split lines use LINE_BREAK_CHARS, so every line number in a report counts the same way.
+LINE_BREAK_CHARS = "\r\n\x85\u2028\u2029"
+_LINE_BREAK = re.compile(rf"\r\n|[{LINE_BREAK_CHARS}]")
 
 
 class LineIndex:

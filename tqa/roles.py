@@ -12,6 +12,7 @@ import re
 from typing import NamedTuple
 
 from .models import Block, Role
+from .positions import LINE_BREAK_CHARS
 from .sentences import split_sentences
 
 HEAD_LINES = 6
@@ -77,7 +78,7 @@ DATE_PATTERNS = tuple(
 # A weekday counts only with a time ("Monday, 11:52", "lundi 18h05"): "Sunday" alone is prose.
 _WEEKDAY = re.compile(rf"\b(?:{_WEEKDAYS})\b", re.IGNORECASE)
 _TIME = re.compile(r"\b\d{1,2}[:h]\d{2}\b")
-_LINE = re.compile(r"[^\r\n]+")
+_LINE = re.compile(rf"[^{LINE_BREAK_CHARS}]+")
 _WORD = re.compile(r"[\w'’-]+")
 _SPACES = re.compile(r"\s+")
 

@@ -11,7 +11,7 @@ import pytest
 from cli_run import DATA, run_tqa as tqa
 
 MALFORMED = {
-    "malformed/binary.txt": "malformed/binary.txt:1: not valid UTF-8 at byte 0: invalid start byte (0x89)",
+    "malformed/binary.txt": "malformed/binary.txt:1:1: not valid UTF-8 at byte 0: invalid start byte (0x89)",
     "malformed/broken-quoting.po": "malformed/broken-quoting.po:5:7: unterminated string: no closing quote on this line",
     "malformed/locales/en/app.json": "malformed/locales/en/app.json:1:22: invalid JSON: expected a key in double quotes",
     "malformed/ragged.csv": "malformed/ragged.csv:3:1: row has 2 cells, the header has 3",

@@ -3,7 +3,8 @@
 import pytest
 
 from tqa.errors import TqaError
-from tqa.readers import READERS, SUPPORTED_SUFFIXES, decode, read_document
+from tqa.readers import READERS, SUPPORTED_SUFFIXES, read_document
+from tqa.readers.encoding import decode
 
 
 @pytest.mark.parametrize(
@@ -24,8 +25,8 @@ def test_invalid_utf8_names_path_and_byte():
     error = caught.value
     assert error.path == "docs/latin1.txt"
     assert "not valid UTF-8 at byte 4" in error.message
-    assert error.line == 2
-    assert str(error).startswith("docs/latin1.txt:2: not valid UTF-8 at byte 4")
+    assert (error.line, error.column) == (2, 2)
+    assert str(error).startswith("docs/latin1.txt:2:2: not valid UTF-8 at byte 4")
 
 
 def test_read_document_refuses_bad_bytes_with_the_display_path(tmp_path):

@@ -42,7 +42,7 @@ def test_tsv_with_configured_column_names(tmp_path):
 @pytest.mark.parametrize(
     ("content", "message", "line", "column"),
     [
-        ("source,target\na,b,c\n", "row has 3 cells, the header has 2", 2, None),
+        ("source,target\na,b,c\n", "row has 3 cells, the header has 2", 2, 1),
         ('source,target\na,"b\n', "unclosed quote", 2, 3),
         ('source,target\na,"b"c\n', "text after a closing quote", 2, 6),
         ("src,tgt\na,b\n", "no 'source' column in the header (columns: src, tgt)", 1, None),

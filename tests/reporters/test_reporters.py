@@ -104,7 +104,7 @@ def test_github_annotations_escape_untrusted_text():
     spaces = next(line for line in lines if "title=WS01" in line)
     assert spaces.startswith("::notice file=docs/user guide.md,line=7,endLine=8,title=WS01::")  # no columns across lines
     assert not any("TERM01" in line and "user guide" in line for line in lines)  # suppressed: no annotation
-    assert "::error file=docs/latin1.txt::not valid UTF-8 at byte 1" in lines
+    assert "::error file=docs/latin1.txt,line=1,title=input error::not valid UTF-8 at byte 1" in lines
 
 
 def test_github_property_escaping():

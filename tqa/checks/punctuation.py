@@ -15,7 +15,8 @@ from .base import Check, Context
 # from QUOTE01; it encodes the English-style rule "no space inside, space outside".
 _SPACE_INSIDE_QUOTES = frozenset({"fr"})
 
-_CLOSING_SPACED = re.compile(r"[ \t\u00a0\u202f]+”(?=\w)")
+# From the start of a run of spaces only: a long run tried from every space was quadratic.
+_CLOSING_SPACED = re.compile(r"(?<![ \t\u00a0\u202f])[ \t\u00a0\u202f]+”(?=\w)")
 _OPENING_SPACED = re.compile(r"(?<=\w)“[ \t\u00a0\u202f]+")
 
 

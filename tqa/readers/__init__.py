@@ -11,7 +11,7 @@ from typing import NamedTuple
 from ..config import Settings
 from ..errors import TqaError
 from ..models import Block, Document, Suppression
-from .encoding import decode
+from .encoding import decode_declared, html_charset
 from .bilingual import RawFile
 
 
@@ -87,7 +87,9 @@ def read_document(path: Path, display_path: str, settings: Settings | None = Non
         raise TqaError(f"cannot read: {error.strerror}", path=display_path) from None
     if reader.read_units is not None:
         return reader.read_units(RawFile(path, display_path, raw, settings or Settings()))
-    text = decode(display_path, raw)
+    settings = settings or Settings()
+    declared = html_charset(raw) if reader.format == "html" else None
+    text = decode_declared(display_path, raw, declared, settings.encoding)
     return Document(
         path=display_path,
         format=reader.format,

@@ -202,7 +202,7 @@ class _Parser(HTMLParser):
         the value itself, found again in the raw start tag since the parser gives no positions."""
         raw = self.get_starttag_text() or ""
         start = self.here()
-        is_button = tag == "input" and dict(attrs).get("type", "").lower() in BUTTON_TYPES
+        is_button = tag == "input" and (dict(attrs).get("type") or "").lower() in BUTTON_TYPES
         name_end = _TAG_NAME.match(raw).end()
         for m in _ATTRIBUTE.finditer(raw, name_end):
             name = m.group(1).lower()

@@ -73,7 +73,7 @@ def read(raw: RawFile) -> Document:
     if target_lang == source_lang:
         raise TqaError(f"a source-language ({source_lang}) key file: name its translations, "
                        "or set --source-lang", raw.shown)
-    text = decode_declared(raw.shown, raw.data)
+    text = decode_declared(raw.shown, raw.data, None, raw.settings.encoding)
     lines = LineIndex(text)
     target = scan(raw.shown, text, lines)
     source_path, source_shown = _source_file(raw, target_lang, source_lang)
@@ -81,7 +81,7 @@ def read(raw: RawFile) -> Document:
         source_raw = source_path.read_bytes()
     except OSError as error:
         raise TqaError(f"cannot read: {error.strerror}", source_shown) from None
-    source_text = decode_declared(source_shown, source_raw)
+    source_text = decode_declared(source_shown, source_raw, None, raw.settings.encoding)
     source = scan(source_shown, source_text, LineIndex(source_text))
     units = _units(raw.shown, lines, source, target)
     return Document(path=raw.shown, format=FORMAT, text=text, units=tuple(units),

@@ -137,6 +137,8 @@ class _Scanner:
         low = self.text[i + 6:i + 12]
         if 0xD800 <= code < 0xDC00 and re.fullmatch(r"\\u[dD][c-fC-F][0-9A-Fa-f]{2}", low):
             return chr(0x10000 + ((code - 0xD800) << 10) + (int(low[2:], 16) - 0xDC00)), 12
+        if 0xD800 <= code < 0xE000:  # half a surrogate pair is no character: no encoding can write it
+            self.error("lone surrogate in a \\u escape", i)
         return chr(code), 6
 
 

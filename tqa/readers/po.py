@@ -63,7 +63,7 @@ def read(raw: RawFile) -> Document:
     """Every translatable msgstr of a PO or POT file."""
     charset = _CHARSET.search(raw.data[:4096])
     declared = charset.group(1).decode("ascii") if charset else None
-    text = decode_declared(raw.shown, raw.data, None if declared == "CHARSET" else declared)
+    text = decode_declared(raw.shown, raw.data, None if declared == "CHARSET" else declared, raw.settings.encoding)
     lines = LineIndex(text)
     entries = _Parser(raw.shown, text).entries()
     language = None

@@ -50,7 +50,7 @@ def read_tsv(raw: RawFile) -> Document:
 
 
 def _read(raw: RawFile, delimiter: str, fmt: str) -> Document:
-    text = decode_declared(raw.shown, raw.data)
+    text = decode_declared(raw.shown, raw.data, None, raw.settings.encoding)
     lines = LineIndex(text)
     rows = _Scanner(raw.shown, text, delimiter, lines).rows()
     if not rows:
@@ -63,8 +63,8 @@ def _read(raw: RawFile, delimiter: str, fmt: str) -> Document:
     segments = []
     for number, row in enumerate(rows[1:], 1):
         if len(row.cells) != len(header):
-            line, _ = lines.position(row.offset)
-            raise TqaError(f"row has {len(row.cells)} cells, the header has {len(header)}", raw.shown, line)
+            line, column = lines.position(row.offset)
+            raise TqaError(f"row has {len(row.cells)} cells, the header has {len(header)}", raw.shown, line, column)
         cells = [cell.value.raw()[0] for cell in row.cells]
         segments.append(unit_segment(
             raw.shown, lines, f"u{number}", row.cells[target].value, row.cells[target].offset,

@@ -9,7 +9,7 @@ Suppressed findings are left out; the exit status, not the annotations, fails th
 
 from __future__ import annotations
 
-from ..models import Finding, Report, Severity
+from ..models import Finding, InputError, Report, Severity
 from .common import active
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -17,7 +17,7 @@ COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO:
 
 def render(report: Report, color: bool = False) -> str:
     lines = [_annotation(f) for f in active(report)]
-    lines += [f"::error file={escape_property(e.path)}::{escape_data(e.message)}" for e in report.input_errors]
+    lines += [_input_error(e) for e in report.input_errors]
     lines += [f"::notice file={escape_property(u.path)}{'' if u.line is None else f',line={u.line}'}"
               f",title=unused suppression::{escape_data(u.describe())}" for u in report.unused_suppressions]
     return "".join(line + "\n" for line in lines)
@@ -29,8 +29,17 @@ def _annotation(finding: Finding) -> str:
     properties = [("file", loc.path), ("line", loc.line), ("col", loc.column if one_line else None),
                   ("endLine", loc.end_line), ("endColumn", loc.end_column if one_line else None),
                   ("title", finding.code)]
+    return _command(COMMANDS[finding.severity], properties, finding.message)
+
+
+def _input_error(error: InputError) -> str:
+    place = [("file", error.path), ("line", error.line), ("col", error.column), ("title", "input error")]
+    return _command("error", place, error.message)
+
+
+def _command(kind: str, properties: list[tuple[str, object]], message: str) -> str:
     joined = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties if value is not None)
-    return f"::{COMMANDS[finding.severity]} {joined}::{escape_data(finding.message)}"
+    return f"::{kind} {joined}::{escape_data(message)}"
 
 
 def escape_data(text: str) -> str:

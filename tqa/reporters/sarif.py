@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 from .. import __version__
 from ..fingerprint import VERSION as FINGERPRINT_VERSION
-from ..models import Finding, Report, Severity
+from ..models import Finding, InputError, Report, Severity
 from .common import CHECKS, rule_doc
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -89,7 +89,7 @@ def _result(finding: Finding) -> dict:
 def _invocation(report: Report) -> dict:
     """Input errors and unused suppressions, as notifications of the run."""
     notes = [
-        {"level": "error", "message": {"text": error.describe()}, "locations": [_file(error.path)]}
+        {"level": "error", "message": {"text": error.describe()}, "locations": [_error_place(error)]}
         for error in report.input_errors
     ]
     notes += [
@@ -100,6 +100,15 @@ def _invocation(report: Report) -> dict:
     if notes:
         invocation["toolExecutionNotifications"] = notes
     return invocation
+
+
+def _error_place(error: InputError) -> dict:
+    """The unreadable file, and where in it reading stopped when the reader knows."""
+    place = _file(error.path)
+    if error.line is not None:
+        region = {"startLine": error.line} | ({"startColumn": error.column} if error.column else {})
+        place["physicalLocation"]["region"] = region
+    return place
 
 
 def _file(path: str) -> dict:

@@ -12,18 +12,19 @@ from ..models import Finding, Report, RunScore, Severity
 _COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 
 # Segment text is untrusted: never let it move the cursor or recolour the terminal.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# C0/C1 controls (ESC starts ANSI sequences), Unicode line breaks and bidi overrides (Trojan Source).
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def render(report: Report, color: bool = False) -> str:
     lines: list[str] = []
     shown = [f for f in report.findings if f.suppressed is None]  # suppressed: counted, not listed
     for path, findings in groupby(shown, key=lambda f: f.location.path):
-        lines.append(click.style(path, bold=True) if color else path)
+        lines.append(click.style(clean(path), bold=True) if color else clean(path))
         lines.extend(_finding_line(f, color) for f in findings)
         lines.append("")
-    lines.extend(f"error: {e.describe()}" for e in report.input_errors)
-    lines.extend(f"unused suppression: {u.describe()}" for u in report.unused_suppressions)
+    lines.extend(f"error: {clean(e.describe())}" for e in report.input_errors)
+    lines.extend(f"unused suppression: {clean(u.describe())}" for u in report.unused_suppressions)
     lines.append(_summary_line(report))
     if report.score is not None:
         lines.extend(_score_lines(report.score))
@@ -36,7 +37,7 @@ def _finding_line(finding: Finding, color: bool) -> str:
     severity = finding.severity.value
     if color:
         severity = click.style(severity, fg=_COLORS[finding.severity])
-    line = f"{loc.path}:{loc.line}:{loc.column} {finding.code} {severity} {clean(finding.message)}"
+    line = f"{clean(loc.path)}:{loc.line}:{loc.column} {finding.code} {severity} {clean(finding.message)}"
     line += f"\n    {clean(excerpt(finding))}"
     if finding.suggestion is not None:
         line += f"\n    suggestion: {clean(finding.suggestion)!r}"
@@ -93,4 +94,9 @@ def plural(count: int, noun: str) -> str:
 
 def clean(text: str) -> str:
     """Neutralise control characters and line breaks so one finding stays on its lines."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text.replace("\n", " ").replace("\r", " "))
+    return _CONTROL.sub(_escaped, text.replace("\n", " ").replace("\r", " "))
+
+
+def _escaped(match: re.Match) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"

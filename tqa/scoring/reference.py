@@ -26,7 +26,8 @@ from ..detect import LanguageDetector
 from ..errors import TqaError
 from ..langnames import language_name
 from ..models import Frozen
-from ..readers import READERS, decode, read_document
+from ..readers import READERS, read_document
+from ..readers.encoding import decode
 
 SAMPLE_LINES = 50  # lines per file given to the language detector: enough to tell, cheap on big files
 
