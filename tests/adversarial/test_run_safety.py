@@ -68,3 +68,32 @@ def test_control_characters_and_workflow_commands_in_text_stay_inert(tmp_path):
     assert lines and all(line.startswith(("::error ", "::warning ", "::notice ")) for line in lines)
     assert all(line.count("::") == 2 for line in lines)  # the payload's "::error::" was escaped
     assert ESC not in github.stdout
+
+
+SEED = Path(__file__).parent.parent.parent / "seeds" / "morocco-israel-security-agreement.en.txt"
+GLOSSARY = Path(__file__).parent.parent.parent / "glossaries" / "news.fr-en.csv"
+
+
+def test_a_fix_killed_mid_run_leaves_every_file_whole(tmp_path):
+    """SIGKILL while ``tqa fix --write`` edits 200 files: each is the original or fully fixed."""
+    original = SEED.read_bytes()
+    fixed_folder = tmp_path / "expected"
+    fixed_folder.mkdir()
+    (fixed_folder / "one.en.txt").write_bytes(original)
+    assert tqa("fix", "one.en.txt", "-g", str(GLOSSARY), "--write", cwd=fixed_folder).returncode in (0, 1)
+    fixed = (fixed_folder / "one.en.txt").read_bytes()
+    assert fixed != original
+    work = tmp_path / "work"
+    work.mkdir()
+    for i in range(200):
+        (work / f"doc{i:03}.en.txt").write_bytes(original)
+    process = subprocess.Popen([sys.executable, "-m", "tqa", "fix", ".", "-g", str(GLOSSARY), "--write"], cwd=work,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    paths = sorted(work.glob("doc*.en.txt"))
+    while process.poll() is None and all(p.stat().st_size == len(original) for p in paths):
+        time.sleep(0.01)  # kill as soon as the first file is rewritten: in the middle of the writes
+    process.kill()
+    process.wait(timeout=30)
+    contents = [p.read_bytes() for p in sorted(work.glob("doc*.en.txt"))]
+    assert len(contents) == 200 and all(c in (original, fixed) for c in contents)
+    assert fixed in contents
