@@ -119,8 +119,9 @@ def test_gitlab_is_valid_with_unique_fingerprints_and_no_suppressed_findings():
     schema = json.loads((SCHEMAS / "gitlab-codequality.schema.json").read_text(encoding="utf-8"))
     jsonschema.validate(issues, schema)
     fingerprints = [i["fingerprint"] for i in issues]
-    assert len(fingerprints) == len(set(fingerprints)) == 4
+    assert len(fingerprints) == len(set(fingerprints)) == 5  # 4 active findings, 1 unreadable file
     assert {i["severity"] for i in issues} == {"major", "minor", "info"}
+    assert issues[-1]["check_name"] == "input-error" and issues[-1]["location"]["path"] == "docs/latin1.txt"
 
 
 def test_lines_format_is_one_finding_per_line():
