@@ -66,7 +66,7 @@ def check(paths, glossaries, target_lang, source_lang, formats, output, fail_on,
                    fail_on=fail_on, min_score=min_score, select=split_commas(select), ignore=split_commas(ignore),
                    encoding=encoding)
     settings = load_settings(options, config)
-    report = run(paths, settings, tracked)
+    report = run(paths, settings, tracked, debug=click.get_current_context().find_root().obj["debug"])
     for error in report.input_errors:
         click.echo(f"tqa: error: {clean(error.describe())}", err=True)
     if write_baseline is not None:

@@ -15,7 +15,7 @@ from .detect import LanguageDetector
 from .errors import TqaError
 from .fingerprint import fingerprinted
 from .glossary import Glossary
-from .models import Finding, InputError, Paragraph, Report, Segment, Signature, Summary, UnusedSuppression
+from .models import Document, Finding, InputError, Paragraph, Report, Segment, Signature, Summary, UnusedSuppression
 from .overrides import apply_overrides
 from .positions import LineIndex
 from .readers import found_in_directory, read_document
@@ -28,10 +28,12 @@ from .wordcount import count_words
 Track = Callable[[list[tuple[Path, str]]], Iterable[tuple[Path, str]]]
 
 
-def run(paths: Sequence[str], settings: Settings, track: Track = iter) -> Report:
+def run(paths: Sequence[str], settings: Settings, track: Track = iter, debug: bool = False) -> Report:
     """Check every file under ``paths``; unreadable files become input errors, not crashes.
 
-    ``track`` wraps the list of files, e.g. in a progress bar.
+    ``track`` wraps the list of files, e.g. in a progress bar. A bug in tqa on one file is an
+    input error for that file too (the others are still checked), unless ``debug`` asks for
+    the traceback.
     """
     checks = select_checks(settings)
     glossary = load_glossary(settings)
@@ -47,15 +49,15 @@ def run(paths: Sequence[str], settings: Settings, track: Track = iter) -> Report
     words_by_file: list[tuple[str, int]] = []
     for path, shown in track(list(expand_paths(paths, errors, settings))):
         try:
-            document = read_document(path, shown, settings)
+            document, checked, ctx, found = check_file(path, shown, settings, checks, glossary, detectors)
         except TqaError as exc:
             errors.append(input_error(exc, shown))
             continue
-        source, target = settings.resolve_pair(document.source_lang, document.target_lang)
-        detector = detectors.get(target, source)
-        checked = [detected(s, detector) for s in segment_document(document)]
-        ctx = Context(settings, glossary, document, LineIndex(document.text), source, target)
-        found = [f for check in checks for f in check.run(checked, ctx)]
+        except Exception as exc:  # noqa: BLE001 - a bug on one file must not stop the others
+            if debug:
+                raise
+            errors.append(crash_error(exc, shown))
+            continue
         found, unused_here = apply_inline(found, document, checked, ctx.lines, [(c.code, c.name) for c in checks])
         findings.extend(apply_overrides(found, settings.overrides, settings.config_folder))
         unused.extend(unused_here)
@@ -113,6 +115,23 @@ class Detectors:
         if (target, source) not in self._by_pair:
             self._by_pair[(target, source)] = LanguageDetector((target, source), seed=self.seed)
         return self._by_pair[(target, source)]
+
+
+def check_file(
+    path: Path, shown: str, settings: Settings, checks: list[Check], glossary: Glossary, detectors: Detectors
+) -> tuple[Document, list[Segment], Context, list[Finding]]:
+    """Read one file, detect its segments' languages and run every check on it."""
+    document = read_document(path, shown, settings)
+    source, target = settings.resolve_pair(document.source_lang, document.target_lang)
+    detector = detectors.get(target, source)
+    checked = [detected(s, detector) for s in segment_document(document)]
+    ctx = Context(settings, glossary, document, LineIndex(document.text), source, target)
+    return document, checked, ctx, [f for check in checks for f in check.run(checked, ctx)]
+
+
+def crash_error(exc: Exception, shown: str) -> InputError:
+    message = f"internal error: {type(exc).__name__}: {exc} (a bug in tqa; re-run with --debug for a traceback)"
+    return InputError(path=shown, message=message)
 
 
 def input_error(exc: TqaError, shown: str) -> InputError:
