@@ -28,14 +28,24 @@ def replace_file(path: Path, expected: bytes, new: bytes) -> None:
         raise TqaError(f"cannot read: {exc.strerror}", path=shown) from None
     if current != expected:
         raise TqaError("file changed since it was read; not written (run tqa fix again)", path=shown)
+    write_atomic(path, new, mode)
+
+
+def write_atomic(path: Path, data: bytes, mode: int) -> None:
+    """Write ``data`` to ``path`` through a fsynced temporary file in the same folder and a rename.
+
+    Reports and baselines are written this way too, so an interrupted run never leaves a
+    half-written file that looks complete.
+    """
+    shown = str(path)
     folder = path.parent if str(path.parent) else Path(".")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tqa-fix", dir=folder)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tqa-tmp", dir=folder)
     except OSError as exc:
         raise TqaError(f"cannot write: {exc.strerror}", path=shown) from None
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(new)
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, mode)

@@ -19,7 +19,7 @@ from .errors import TqaError
 from .models import Severity
 from .detect import LanguageDetector
 from .baseline import load_baselines, render_baseline
-from .outputs import parse_outputs, write_atomic, write_outputs
+from .outputs import parse_outputs, write_outputs, write_text_atomic
 from .pipeline import exit_code, run
 from .progress import tracked
 from .starter import write_starter
@@ -70,7 +70,7 @@ def check(paths, glossaries, target_lang, source_lang, formats, output, fail_on,
     for error in report.input_errors:
         click.echo(f"tqa: error: {clean(error.describe())}", err=True)
     if write_baseline is not None:
-        write_atomic(write_baseline, render_baseline(report.findings, load_baselines(settings.baseline)))
+        write_text_atomic(write_baseline, render_baseline(report.findings, load_baselines(settings.baseline)))
     write_outputs(report, outputs)
     status = exit_code(report, settings.fail_on)
     sys.exit(status if status == 2 or not (exit_zero or write_baseline) else 0)
@@ -140,7 +140,7 @@ def write(text: str, output: Path | None) -> None:
     if output is None:
         click.echo(text, nl=False)
     else:
-        write_atomic(output, text)
+        write_text_atomic(output, text)
 
 
 # `tqa fix`, `tqa glossary convert|lint`: their own module, importing their work lazily.

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import NamedTuple
 
 import click
 
-from .errors import TqaError
+from .atomic import write_atomic
 from .models import Report
 from .reporters import REPORTERS, render
 
@@ -53,31 +52,15 @@ def write_outputs(report: Report, outputs: list[Output]) -> None:
                 for o in outputs]
     for out, text in rendered:
         if out.path is not None:
-            write_atomic(out.path, text)
+            write_text_atomic(out.path, text)
     for out, text in rendered:
         if out.path is None:
             click.echo(text, nl=False)
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write through a temporary file in the same folder and rename it over ``path``."""
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise TqaError(f"cannot write: {exc.strerror}", path=str(path)) from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, _mode(path))
-        os.replace(tmp, path)
-    except BaseException as exc:  # Ctrl-C too: never leave a half-written temporary behind
-        Path(tmp).unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise TqaError(f"cannot write: {exc.strerror}", path=str(path)) from None
-        raise
+def write_text_atomic(path: Path, text: str) -> None:
+    """A report or baseline, all or nothing, with the mode an ordinary new file would get."""
+    write_atomic(path, text.encode("utf-8"), _mode(path))
 
 
 def _mode(path: Path) -> int:

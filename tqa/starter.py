@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import TqaError
-from .outputs import write_atomic
+from .outputs import write_text_atomic
 
 STARTER = '''\
 # tqa configuration. Command-line flags override these values; unknown keys are errors.
@@ -58,4 +58,4 @@ def write_starter(path: Path, force: bool) -> None:
     """Write the starter file; an existing file is kept unless ``force``."""
     if path.exists() and not force:
         raise TqaError("already exists; use --force to overwrite it", path=str(path))
-    write_atomic(path, STARTER)
+    write_text_atomic(path, STARTER)

@@ -190,7 +190,7 @@ def write_csv(rows: Sequence[dict[str, str]]) -> str:
 def convert_file(source: Path, target: Path, source_lang: str | None, target_lang: str | None) -> None:
     """``tqa glossary convert``: CSV -> TBX or TBX -> CSV (TBX -> TBX re-writes as TBX v3)."""
     from .glossary import Glossary, pair_from_name
-    from .outputs import write_atomic
+    from .outputs import write_text_atomic
 
     kinds = {p.suffix.lower() for p in (source, target)}
     if not kinds <= {".csv", ".tbx"}:
@@ -216,7 +216,7 @@ def convert_file(source: Path, target: Path, source_lang: str | None, target_lan
         glossary = Glossary.load([source], [str(source)], source_lang, target_lang)
         rows = [term_row(t) for t in glossary.terms]
     text = write_tbx(rows, source_lang, target_lang) if target.suffix.lower() == ".tbx" else write_csv(rows)
-    write_atomic(target, text)
+    write_text_atomic(target, text)
 
 
 def term_row(term) -> dict[str, str]:
