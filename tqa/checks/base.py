@@ -115,3 +115,9 @@ class Check:
     def summary(cls) -> str:
         """First line of the docstring: the one-line description used in listings."""
         return (cls.__doc__ or "").strip().splitlines()[0]
+
+
+def has_pair(segment: Segment) -> bool:
+    """A bilingual unit with a target to compare: an empty target is LANG03's, not every check's."""
+    return segment.source is not None and bool(segment.text.strip())
+

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from ..models import Category, Finding, MqmSeverity, Segment, Severity
-from .base import Check, Context
+from .base import Check, Context, has_pair
 
 _SPACES = re.compile(r"\s+")
 _TRAILING = " .:;!?…\u00a0\u202f"
@@ -46,7 +46,7 @@ class InconsistentTranslation(Check):
         self._first: dict[bytes, tuple[bytes, str]] = {}  # source -> (target, where)
 
     def check(self, segment: Segment, ctx: Context) -> Iterator[Finding]:
-        if segment.source is None or not segment.text.strip() or not segment.source.strip():
+        if not has_pair(segment) or not segment.source.strip():
             return
         source, target = digest(context_of(segment), segment.source), digest(segment.text)
         first_target, where = self._first.setdefault(source, (target, place(segment)))
@@ -79,7 +79,7 @@ class ReusedTranslation(Check):
         self._first: dict[bytes, tuple[bytes, bytes | None, str]] = {}  # target -> (source, unit, where)
 
     def check(self, segment: Segment, ctx: Context) -> Iterator[Finding]:
-        if segment.source is None or not segment.text.strip() or not segment.source.strip():
+        if not has_pair(segment) or not segment.source.strip():
             return
         source, target = digest(segment.source), digest(segment.text)
         unit = digest(ctx.document.path, segment.unit_id) if segment.unit_id else None

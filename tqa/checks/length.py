@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pydantic import BaseModel, ConfigDict, model_validator
 
 from ..models import Category, Finding, MqmSeverity, Segment, Severity
-from .base import Check, Context
+from .base import Check, Context, has_pair
 
 
 class RatioOptions(BaseModel):
@@ -53,7 +53,7 @@ class LengthRatio(Check):
     Options = RatioOptions
 
     def check(self, segment: Segment, ctx: Context) -> Iterator[Finding]:
-        if segment.source is None or not segment.source.strip() or not segment.text.strip():
+        if not has_pair(segment) or not segment.source.strip():
             return
         source, target = len(segment.source.strip()), len(segment.text.strip())
         options = self.options

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from ..models import Category, Finding, InlineCode, Segment, Severity
 from ..tokens import tags
-from .base import Check, Context
+from .base import Check, Context, has_pair
 from .placeholders import TokenCheck
 
 
@@ -30,7 +30,7 @@ class MarkupMismatch(TokenCheck):
     what = "Tag"
 
     def check(self, segment: Segment, ctx: Context) -> Iterator[Finding]:
-        if segment.source is None or not segment.text.strip():
+        if not has_pair(segment):
             return
         yield from self.compare(segment, ctx, tags(segment.source), tags(segment.text))
 
@@ -53,7 +53,7 @@ class InlineCodeMismatch(Check):
     severity = Severity.ERROR
 
     def check(self, segment: Segment, ctx: Context) -> Iterator[Finding]:
-        if segment.source is None or not (segment.source_codes or segment.target_codes) or not segment.text.strip():
+        if not has_pair(segment) or not (segment.source_codes or segment.target_codes):
             return
         source, target = Counter(map(_key, segment.source_codes)), Counter(map(_key, segment.target_codes))
         for code_id, kind in sorted((source - target).elements()):

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from ..models import Category, Finding, Segment, Severity
 from ..numbers import Number, numbers, spelled
-from .base import Check, Context
+from .base import Check, Context, has_pair
 
 
 class NumberMismatch(Check):
@@ -30,7 +30,7 @@ class NumberMismatch(Check):
     severity = Severity.ERROR
 
     def check(self, segment: Segment, ctx: Context) -> Iterator[Finding]:
-        if segment.source is None or not segment.text.strip():
+        if not has_pair(segment):
             return
         missing, extra = _unmatched(numbers(segment.source, ctx.source_lang), numbers(segment.text, ctx.target_lang))
         missing = [n for n in missing if not _written_out(n, segment.text, ctx.target_lang)]

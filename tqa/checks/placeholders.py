@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 
 from ..models import Category, Finding, MqmSeverity, Segment, Severity
 from ..tokens import Token, links, placeholders
-from .base import Check, Context
+from .base import Check, Context, has_pair
 
 
 class TokenCheck(Check):
@@ -73,7 +73,7 @@ class PlaceholderMismatch(TokenCheck):
     what = "Placeholder"
 
     def check(self, segment: Segment, ctx: Context) -> Iterator[Finding]:
-        if segment.source is None or not segment.text.strip():
+        if not has_pair(segment):
             return
         yield from self.compare(segment, ctx, placeholders(segment.source), placeholders(segment.text))
 
@@ -132,7 +132,7 @@ class LinkMismatch(TokenCheck):
     what = "Link"
 
     def check(self, segment: Segment, ctx: Context) -> Iterator[Finding]:
-        if segment.source is None or not segment.text.strip():
+        if not has_pair(segment):
             return
         langs = "|".join(re.escape(lang) for lang in {ctx.source_lang, ctx.target_lang})
         localised = re.compile(rf"(?<=[/.=_-])(?:{langs})(?:[-_][A-Za-z]{{2}})?(?=[/.&#_-]|$)", re.IGNORECASE)

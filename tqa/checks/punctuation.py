@@ -9,7 +9,7 @@ from itertools import groupby
 
 from ..langwords import lexicon
 from ..models import Category, Finding, Segment, Severity
-from .base import Check, Context
+from .base import Check, Context, has_pair
 
 # NOTE: languages whose typography puts a space *inside* quotes (French « … ») are exempt
 # from QUOTE01; it encodes the English-style rule "no space inside, space outside".
@@ -138,7 +138,7 @@ class EndPunctuation(Check):
     severity = Severity.WARNING
 
     def check(self, segment: Segment, ctx: Context) -> Iterator[Finding]:
-        if segment.source is None or not segment.text.strip() or not segment.source.strip():
+        if not has_pair(segment) or not segment.source.strip():
             return
         expected, _ = end_mark(segment.source, ctx.source_lang)
         found, at = end_mark(segment.text, ctx.target_lang)

@@ -9,7 +9,7 @@ from ..glossary import Glossary, Term, TermMatch, TermStatus, same_wording
 from ..termforms import term_pattern
 from ..tokens import inside, protected
 from ..models import Category, Finding, Segment, Severity
-from .base import Check, Context
+from .base import Check, Context, has_pair
 
 _ARTICLE = re.compile(r"\b(?:the|The|THE)\s+$")
 
@@ -111,7 +111,7 @@ class MissingTerm(Check):
     severity = Severity.WARNING
 
     def check(self, segment: Segment, ctx: Context) -> Iterator[Finding]:
-        if segment.source is None or not segment.text.strip():
+        if not has_pair(segment):
             return
         code = protected(segment.source)  # "%(user)s" is a placeholder, not the term "user"
         for match in ctx.glossary.missing_in(segment.source, segment.text):
@@ -139,7 +139,7 @@ class DntChanged(Check):
     severity = Severity.ERROR
 
     def check(self, segment: Segment, ctx: Context) -> Iterator[Finding]:
-        if segment.source is None or not segment.text.strip():
+        if not has_pair(segment):
             return
         left = segment.text  # occurrences already accounted for are blanked out
         for match in ctx.glossary.dnt_in(segment.source):

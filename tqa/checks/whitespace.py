@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ..models import Category, Finding, Segment, Severity
-from .base import Check, Context
+from .base import Check, Context, has_pair
 
 # NOTE: only ordinary spaces and tabs count. No-break spaces (U+00A0, U+202F) are deliberate
 # typography: "11:52\u202fAM", French "« Oui »" and "Quoi ?".
@@ -94,7 +94,7 @@ class EdgeWhitespace(Check):
     severity = Severity.WARNING
 
     def check(self, segment: Segment, ctx: Context) -> Iterator[Finding]:
-        if segment.source is None or not segment.text.strip() or not segment.source.strip():
+        if not has_pair(segment) or not segment.source.strip():
             return
         text = segment.text
         lead, trail = len(text) - len(text.lstrip()), len(text.rstrip())
