@@ -7,6 +7,7 @@ configuration or input errors (one line on stderr, never a traceback unless --de
 from __future__ import annotations
 
 import inspect
+import os
 import sys
 from pathlib import Path
 
@@ -38,6 +39,11 @@ def cli(ctx: click.Context, debug: bool) -> None:
     ctx.obj = {"debug": debug}
 
 
+def default_jobs() -> int:
+    """The CPUs this process may use (a container's limit, not the host's count)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("-g", "--glossary", "glossaries", multiple=True,
@@ -58,15 +64,17 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.option("--ignore", multiple=True, help="Skip these checks: codes, names or prefixes.")
 @click.option("--encoding", metavar="NAME", help="Encoding of files with no BOM or declaration that are not UTF-8 (cp1252, latin-1…).")
 @click.option("--config", type=click.Path(dir_okay=False, exists=True, path_type=Path), help="Config file.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=default_jobs, show_default="the CPU count",
+              help="Worker processes; the report is the same for any number.")
 def check(paths, glossaries, target_lang, source_lang, formats, output, fail_on, min_score, exit_zero, baseline,
-          write_baseline, select, ignore, config, encoding) -> None:
+          write_baseline, select, ignore, config, encoding, jobs) -> None:
     """Check documents for untranslated text, forbidden terms and typography."""
     outputs = parse_outputs(formats, output)
     options = dict(glossaries=glossaries, target_lang=target_lang, source_lang=source_lang, baseline=baseline,
                    fail_on=fail_on, min_score=min_score, select=split_commas(select), ignore=split_commas(ignore),
                    encoding=encoding)
     settings = load_settings(options, config)
-    report = run(paths, settings, tracked, debug=click.get_current_context().find_root().obj["debug"])
+    report = run(paths, settings, tracked, debug=click.get_current_context().find_root().obj["debug"], jobs=jobs)
     for error in report.input_errors:
         click.echo(f"tqa: error: {clean(error.describe())}", err=True)
     if write_baseline is not None:

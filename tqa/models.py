@@ -132,6 +132,11 @@ class Document(Frozen):
     suppressions: tuple[Suppression, ...] = Field(
         default=(), description="Ranges where comments in the file disable checks (Markdown, HTML)."
     )
+    origin: tuple[int, int] = Field(
+        default=(0, 0),
+        description="Where ``text`` starts in the file (offset, line breaks before it): a part of a big "
+        "file read piece by piece has the text of its piece only.",
+    )
 
 
 class Suppression(Frozen):

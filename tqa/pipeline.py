@@ -8,79 +8,143 @@ from pathlib import Path
 
 from . import __version__
 from .baseline import apply_baseline, load_baselines
-from .checks import select_checks
-from .checks.base import Check, Context
+from .checks.base import Check
 from .config import Settings
 from .detect import LanguageDetector
 from .errors import TqaError
 from .fingerprint import fingerprinted
 from .glossary import Glossary
-from .models import Document, Finding, InputError, Paragraph, Report, Segment, Signature, Summary, UnusedSuppression
+from .models import Finding, InputError, Paragraph, Report, Signature, Summary, UnusedSuppression
 from .overrides import apply_overrides
-from .positions import LineIndex
-from .readers import found_in_directory, read_document
-from .scoring.mqm import evaluated_words, score_run
-from .segment import paragraphs_around, segment_document
-from .suppress import apply_inline
-from .wordcount import count_words
+from .parallel import ordered_results
+from .readers import found_in_directory, has_parts, read_parts
+from .scoring.mqm import score_run
+from .suppress import suppressed_by
+from .worker import Checker, PartResult, Task, crash_error, input_error, install
 
 
 Track = Callable[[list[tuple[Path, str]]], Iterable[tuple[Path, str]]]
 
 
-def run(paths: Sequence[str], settings: Settings, track: Track = iter, debug: bool = False) -> Report:
+def run(paths: Sequence[str], settings: Settings, track: Track = iter, debug: bool = False, jobs: int = 1) -> Report:
     """Check every file under ``paths``; unreadable files become input errors, not crashes.
 
-    ``track`` wraps the list of files, e.g. in a progress bar. A bug in tqa on one file is an
-    input error for that file too (the others are still checked), unless ``debug`` asks for
-    the traceback.
+    Files (and parts of big catalogs) are checked in ``jobs`` processes (``worker``); their
+    results come back in file order and everything that depends on order happens here: the
+    cross-unit checks' memory, sorting, fingerprints, the baseline. ``track`` wraps the list of
+    files, e.g. in a progress bar. A bug in tqa on one file is an input error for that file too
+    (the others are still checked), unless ``debug`` asks for the traceback.
     """
-    checks = select_checks(settings)
     glossary = load_glossary(settings)
+    checker = Checker(settings, glossary)
+    install(checker, debug)
     baseline = load_baselines(settings.baseline)
-    detectors = Detectors(settings.seed)
-    findings: list[Finding] = []
-    paragraphs: list[Paragraph] = []
-    errors: list[InputError] = []
-    unused: list[UnusedSuppression] = []
-    units: dict[tuple[str, str], str] = {}
-    shown_files: list[str] = []
-    segments = words = 0
-    words_by_file: list[tuple[str, int]] = []
-    for path, shown in track(list(expand_paths(paths, errors, settings))):
-        try:
-            document, checked, ctx, found = check_file(path, shown, settings, checks, glossary, detectors)
-        except TqaError as exc:
-            errors.append(input_error(exc, shown))
+    collected = Collected(checker, settings)
+    files = list(expand_paths(paths, collected.errors, settings))
+    for (index, shown), result in ordered_results(tasks(track(files), settings, debug), jobs, settings, debug):
+        collected.take(index, shown, result)
+    collected.close()
+    findings = fingerprinted(sorted(collected.findings, key=Finding.sort_key), collected.units)
+    unused = collected.unused
+    checks = checker.local + checker.cross
+    if baseline is not None:
+        findings, unused_entries = apply_baseline(findings, baseline, collected.files, [c.code for c in checks])
+        unused = unused + unused_entries
+    return Report(
+        signature=signature(settings, checks, glossary, checker.detector(settings.target_lang, settings.source_lang)),
+        summary=summarize(findings, len(collected.files), collected.segments, collected.words, len(collected.errors)),
+        findings=tuple(findings),
+        input_errors=tuple(collected.errors),
+        files=tuple(collected.files),
+        unused_suppressions=tuple(unused),
+        paragraphs=tuple(collected.paragraphs),
+        score=score_run(findings, collected.words_by_file, settings.score, settings.min_score),
+    )
+
+
+def tasks(files: Iterable[tuple[Path, str]], settings: Settings, debug: bool) -> Iterator[tuple[tuple[int, str], Task]]:
+    """(file number, path shown) and a task: one per part of a catalog read piece by piece (read
+    here, so no worker holds a whole big file), one per other file (read by its worker)."""
+    for index, (path, shown) in enumerate(files):
+        tag = (index, shown)
+        if not has_parts(path):
+            yield tag, (path, shown)
             continue
+        try:
+            for part in read_parts(path, shown, settings):
+                yield tag, part
+        except TqaError as exc:
+            yield tag, input_error(exc, shown)
         except Exception as exc:  # noqa: BLE001 - a bug on one file must not stop the others
             if debug:
                 raise
-            errors.append(crash_error(exc, shown))
-            continue
-        found, unused_here = apply_inline(found, document, checked, ctx.lines, [(c.code, c.name) for c in checks])
-        findings.extend(apply_overrides(found, settings.overrides, settings.config_folder))
-        unused.extend(unused_here)
-        units.update({(shown, s.id): s.unit_id for s in checked if s.unit_id})
-        paragraphs.extend(paragraphs_around(document, checked, {f.location.segment_id for f in found}))
-        shown_files.append(shown)
-        segments += len(checked)
-        words += sum(count_words(s.text) for s in checked)
-        words_by_file.append((shown, evaluated_words(checked)))
-    findings = fingerprinted(sorted(findings, key=Finding.sort_key), units)
-    if baseline is not None:
-        findings, unused_entries = apply_baseline(findings, baseline, shown_files, [c.code for c in checks])
-        unused.extend(unused_entries)
-    return Report(
-        signature=signature(settings, checks, glossary, detectors.get(settings.target_lang, settings.source_lang)),
-        summary=summarize(findings, len(shown_files), segments, words, len(errors)),
-        findings=tuple(findings),
-        input_errors=tuple(errors),
-        files=tuple(shown_files),
-        unused_suppressions=tuple(unused),
-        paragraphs=tuple(paragraphs),
-        score=score_run(findings, words_by_file, settings.score, settings.min_score),
-    )
+            yield tag, crash_error(exc, shown)
+
+
+class Collected:
+    """What the run keeps of its files' results, taken in file order.
+
+    A file's results are kept once all its parts are in; a file whose reading fails half-way
+    counts as an input error only, like any unreadable file. The cross-unit checks see every
+    unit as its part comes in (their memory is compact; holding a big file's units until its
+    end would not be), so a later file may be compared with units of a file that then failed.
+    """
+
+    def __init__(self, checker: Checker, settings: Settings):
+        self.checker = checker
+        self.settings = settings
+        self.findings: list[Finding] = []
+        self.paragraphs: list[Paragraph] = []
+        self.errors: list[InputError] = []
+        self.unused: list[UnusedSuppression] = []
+        self.units: dict[tuple[str, str], str] = {}
+        self.files: list[str] = []
+        self.words_by_file: list[tuple[str, int]] = []
+        self.segments = self.words = 0
+        self._current: tuple[int, str] | None = None
+        self._parts: list[PartResult] | None = []
+
+    def take(self, index: int, shown: str, result: PartResult | InputError) -> None:
+        if self._current != (index, shown):
+            self.close()
+            self._current, self._parts = (index, shown), []
+        if isinstance(result, InputError):
+            self.errors.append(result)
+            self._parts = None
+        elif self._parts is not None:
+            self._parts.append(self.cross_checked(result))
+
+    def close(self) -> None:
+        """Keep the current file's results, unless it failed."""
+        if self._current is None or self._parts is None:
+            return
+        shown = self._current[1]
+        for part in self._parts:
+            self.findings += part.findings
+            self.unused += part.unused
+            self.paragraphs += part.paragraphs
+            self.units.update(part.units)
+            self.segments += part.segments
+            self.words += part.words
+        self.files.append(shown)
+        self.words_by_file.append((shown, sum(p.evaluated_words for p in self._parts)))
+        self._current = None
+
+    def cross_checked(self, part: PartResult) -> PartResult:
+        """The part with the cross-unit checks' findings on its units added."""
+        checks = {c.code: c for c in self.checker.cross}
+        for unit in part.keys:
+            check = checks[unit.code]
+            message = check.conflict(unit.key, unit.where)
+            if message is None:
+                continue
+            finding = check.finding_at(unit.location, unit.text, unit.role, unit.source, message)
+            finding, _ = suppressed_by(finding, unit.suppressions, part.unused)
+            part.findings += apply_overrides([finding], self.settings.overrides, self.settings.config_folder)
+            if unit.unit_id:
+                part.units[(unit.location.path, unit.location.segment_id)] = unit.unit_id
+        part.keys = []
+        return part
 
 
 def expand_paths(
@@ -102,45 +166,6 @@ def expand_paths(
             yield path, path.as_posix()
         else:
             errors.append(InputError(path=given, message="no such file or directory"))
-
-
-class Detectors:
-    """One detector per language pair in the run (files may declare different pairs)."""
-
-    def __init__(self, seed: int):
-        self.seed = seed
-        self._by_pair: dict[tuple[str, str], LanguageDetector] = {}
-
-    def get(self, target: str, source: str) -> LanguageDetector:
-        if (target, source) not in self._by_pair:
-            self._by_pair[(target, source)] = LanguageDetector((target, source), seed=self.seed)
-        return self._by_pair[(target, source)]
-
-
-def check_file(
-    path: Path, shown: str, settings: Settings, checks: list[Check], glossary: Glossary, detectors: Detectors
-) -> tuple[Document, list[Segment], Context, list[Finding]]:
-    """Read one file, detect its segments' languages and run every check on it."""
-    document = read_document(path, shown, settings)
-    source, target = settings.resolve_pair(document.source_lang, document.target_lang)
-    detector = detectors.get(target, source)
-    checked = [detected(s, detector) for s in segment_document(document)]
-    ctx = Context(settings, glossary, document, LineIndex(document.text), source, target)
-    return document, checked, ctx, [f for check in checks for f in check.run(checked, ctx)]
-
-
-def crash_error(exc: Exception, shown: str) -> InputError:
-    message = f"internal error: {type(exc).__name__}: {exc} (a bug in tqa; re-run with --debug for a traceback)"
-    return InputError(path=shown, message=message)
-
-
-def input_error(exc: TqaError, shown: str) -> InputError:
-    return InputError(path=shown, message=exc.message, line=exc.line, column=exc.column)
-
-
-def detected(segment: Segment, detector: LanguageDetector) -> Segment:
-    """The segment with its language; a bilingual unit's source is evidence too."""
-    return segment.model_copy(update={"detected_lang": detector.detect(segment.text, segment.source).lang})
 
 
 def load_glossary(settings: Settings) -> Glossary:

@@ -18,12 +18,15 @@ _LINE_BREAK = re.compile(rf"\r\n|[{LINE_BREAK_CHARS}]")
 class LineIndex:
     """Start offset of every line of a text, for offset -> (line, column) in O(log n)."""
 
-    def __init__(self, text: str):
-        self.starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+    def __init__(self, text: str, origin: tuple[int, int] = (0, 0)):
+        """``origin``: the file offset where ``text`` starts (at a line start) and the line breaks
+        before it, for a piece of a file read in pieces; offsets stay the whole file's."""
+        base, self.first_line = origin
+        self.starts = [base] + [m.end() + base for m in _LINE_BREAK.finditer(text)]
 
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self.starts, offset) - 1
-        return line + 1, offset - self.starts[line] + 1
+        return self.first_line + line + 1, offset - self.starts[line] + 1
 
 
 def file_offset(anchors: Sequence[Anchor], index: int) -> int:

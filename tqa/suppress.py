@@ -45,6 +45,20 @@ def apply_inline(
     return result, unused
 
 
+def suppressed_by(
+    finding: Finding, ranges: Sequence[Suppression], unused: list[UnusedSuppression]
+) -> tuple[Finding, bool]:
+    """A cross-unit check's finding, marked if one of its unit's ranges covers it; the range is
+    then used after all, so it leaves ``unused`` (filled when the unit's part was checked)."""
+    hit = next((r for r in ranges if covers(r, finding)), None)
+    if hit is None:
+        return finding, False
+    loc = finding.location
+    unused[:] = [u for u in unused if not (u.by == "inline" and u.path == loc.path and u.line == loc.line
+                                           and u.codes == hit.codes)]
+    return finding.model_copy(update={"suppressed": Suppressed(by="inline", reason=hit.reason)}), True
+
+
 def note_suppressions(segments: Iterable[Segment]) -> list[Suppression]:
     """``tqa-disable`` lines in a unit's notes, as ranges over the unit's text."""
     ranges = []

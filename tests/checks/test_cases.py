@@ -40,7 +40,8 @@ from tqa.checks import check_by_code
 from tqa.config import Settings
 from tqa.glossary import Glossary
 from tqa.models import InlineCode, Role
-from tqa.pipeline import Detectors, detected
+from tqa.detect import LanguageDetector
+from tqa.worker import detected
 
 CASES = Path(__file__).parent / "cases"
 SHIPPED_GLOSSARY = Path(__file__).parents[2] / "glossaries" / "news.fr-en.csv"
@@ -49,7 +50,11 @@ UNIT_KEYS = {"source", "state", "unit_id", "max_width", "flags", "source_codes",
 CASE_KEYS = {"id", "text", "role", "target_lang", "source_lang", "expect", "spans", "suggestions", "options",
              "before"} | UNIT_KEYS
 REQUIRED = {"id", "text", "expect"}
-DETECTORS = Detectors(seed=0)
+
+
+@cache
+def detector(target: str, source: str) -> LanguageDetector:
+    return LanguageDetector((target, source), seed=0)
 
 
 def load_cases() -> list:
@@ -99,7 +104,7 @@ def test_case(code: str, case: dict, glossary: Path) -> None:
         _check_keys(unit, {"text"} | UNIT_KEYS, {"text"}, f"{code}-{case['id']} before")
         earlier, ctx = make_context(unit["text"], glossary=glossary_at(glossary), settings=settings,
                                     **_unit_fields(unit))
-        list(check.run([detected(earlier, DETECTORS.get(ctx.target_lang, ctx.source_lang))], ctx))
+        list(check.run([detected(earlier, detector(ctx.target_lang, ctx.source_lang))], ctx))
     segment, ctx = make_context(
         case["text"],
         role=Role(case.get("role", "body")),
@@ -107,7 +112,7 @@ def test_case(code: str, case: dict, glossary: Path) -> None:
         settings=settings,
         **_unit_fields(case),
     )
-    segment = detected(segment, DETECTORS.get(ctx.target_lang, ctx.source_lang))
+    segment = detected(segment, detector(ctx.target_lang, ctx.source_lang))
     findings = sorted(check.run([segment], ctx), key=lambda f: f.span.start if f.span else -1)
     assert [f.code for f in findings] == case["expect"]
     if "spans" in case:

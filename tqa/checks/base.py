@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from pydantic import BaseModel, ConfigDict
 
-from ..models import Category, Document, Finding, MqmDimension, MqmSeverity, Segment, Severity, Span
+from ..models import Category, Document, Finding, Location, MqmDimension, MqmSeverity, Role, Segment, Severity, Span
 from ..positions import LineIndex, locate
 from ..scoring.mqm import CATEGORY_DEFAULTS
 
@@ -89,6 +89,13 @@ class Check:
     ) -> Finding:
         """A finding located at ``span`` of the segment (the whole segment when None)."""
         start, end = span if span is not None else (0, len(segment.text))
+        location = locate(ctx.document.path, ctx.lines, segment.anchors, start, end, segment.id)
+        return self.finding_at(location, segment.text, segment.role, segment.source, message,
+                               Span(start=start, end=end) if span is not None else None, **extra)
+
+    def finding_at(self, location: Location, text: str, role: Role | None, source: str | None, message: str,
+                   span: Span | None = None, **extra) -> Finding:
+        """A finding whose location is known already."""
         return Finding(
             code=self.code,
             check=self.name,
@@ -97,11 +104,11 @@ class Check:
             mqm_severity=self.mqm_level,
             mqm_dimension=self.dimension,
             message=message,
-            location=locate(ctx.document.path, ctx.lines, segment.anchors, start, end, segment.id),
-            text=segment.text,
-            span=Span(start=start, end=end) if span is not None else None,
-            role=segment.role,
-            source=segment.source,
+            location=location,
+            text=text,
+            span=span,
+            role=role,
+            source=source,
             **extra,
         )
 
@@ -115,6 +122,34 @@ class Check:
     def summary(cls) -> str:
         """First line of the docstring: the one-line description used in listings."""
         return (cls.__doc__ or "").strip().splitlines()[0]
+
+
+class CrossUnitCheck(Check):
+    """A check that compares units across the whole run (consistency).
+
+    Its work is split in two so that a run spread over processes gives the serial answer:
+    ``key`` looks at one unit, in any process; ``conflict`` remembers the keys in run order, in
+    one process, and says what is wrong with a unit. Keys must be compact (hashes, not texts):
+    they are what a million-unit run keeps in memory.
+    """
+
+    def key(self, segment: Segment, ctx: Context) -> tuple | None:
+        raise NotImplementedError
+
+    def conflict(self, key: tuple, where: str) -> str | None:
+        raise NotImplementedError
+
+    def run(self, segments: Iterable[Segment], ctx: Context) -> Iterator[Finding]:
+        for segment in segments:
+            key = self.key(segment, ctx)
+            if key is not None and (message := self.conflict(key, place(segment))) is not None:
+                yield self.finding(segment, ctx, message)
+
+
+def place(segment: Segment) -> str:
+    """``path:line:column`` of a segment, as messages name other places."""
+    loc = segment.location
+    return f"{loc.path}:{loc.line}:{loc.column}"
 
 
 def has_pair(segment: Segment) -> bool:

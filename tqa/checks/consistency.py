@@ -1,8 +1,8 @@
 """Consistency across the whole run: one source, one translation; one translation, one source.
 
 NOTE: these checks remember what they saw. The pipeline makes one instance of each check per
-run and feeds it every file in sorted order, so the memory spans all files and the output is
-deterministic. Memory stays small: 8-byte hashes of normalised text and one location string
+run and feeds it the keys of every unit of every file in sorted order (computed in any worker,
+remembered in the main process), so the memory spans all files and the output is deterministic. Memory stays small: 8-byte hashes of normalised text and one location string
 per distinct text. The first occurrence is the reference; later ones are reported, pointing
 at it.
 """
@@ -12,17 +12,16 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterator
 from functools import lru_cache
 
-from ..models import Category, Finding, MqmSeverity, Segment, Severity
-from .base import Check, Context, has_pair
+from ..models import Category, MqmSeverity, Segment, Severity
+from .base import Context, CrossUnitCheck, has_pair
 
 _SPACES = re.compile(r"\s+")
 _TRAILING = " .:;!?…\u00a0\u202f"
 
 
-class InconsistentTranslation(Check):
+class InconsistentTranslation(CrossUnitCheck):
     """The same source text is translated differently in different places.
 
     Why it matters: a reader who sees "Enregistrer" on one button and "Sauvegarder" on the
@@ -45,16 +44,20 @@ class InconsistentTranslation(Check):
         super().__init__(*args, **kwargs)
         self._first: dict[bytes, tuple[bytes, str]] = {}  # source -> (target, where)
 
-    def check(self, segment: Segment, ctx: Context) -> Iterator[Finding]:
+    def key(self, segment: Segment, ctx: Context) -> tuple | None:
         if not has_pair(segment) or not segment.source.strip():
-            return
-        source, target = digest(context_of(segment), segment.source), digest(segment.text)
-        first_target, where = self._first.setdefault(source, (target, place(segment)))
+            return None
+        return digest(context_of(segment), segment.source), digest(segment.text)
+
+    def conflict(self, key: tuple, where: str) -> str | None:
+        source, target = key
+        first_target, first_where = self._first.setdefault(source, (target, where))
         if first_target != target:
-            yield self.finding(segment, ctx, f"Same source as at {where}, translated differently there.")
+            return f"Same source as at {first_where}, translated differently there."
+        return None
 
 
-class ReusedTranslation(Check):
+class ReusedTranslation(CrossUnitCheck):
     """The same translation is used for different source texts.
 
     Why it matters: two different source strings usually mean two different things; one
@@ -78,14 +81,18 @@ class ReusedTranslation(Check):
         super().__init__(*args, **kwargs)
         self._first: dict[bytes, tuple[bytes, bytes | None, str]] = {}  # target -> (source, unit, where)
 
-    def check(self, segment: Segment, ctx: Context) -> Iterator[Finding]:
+    def key(self, segment: Segment, ctx: Context) -> tuple | None:
         if not has_pair(segment) or not segment.source.strip():
-            return
-        source, target = digest(segment.source), digest(segment.text)
+            return None
         unit = digest(ctx.document.path, segment.unit_id) if segment.unit_id else None
-        first_source, first_unit, where = self._first.setdefault(target, (source, unit, place(segment)))
+        return digest(segment.source), digest(segment.text), unit
+
+    def conflict(self, key: tuple, where: str) -> str | None:
+        source, target, unit = key
+        first_source, first_unit, first_where = self._first.setdefault(target, (source, unit, where))
         if first_source != source and (unit is None or first_unit != unit):
-            yield self.finding(segment, ctx, f"Same translation as at {where}, where the source differs.")
+            return f"Same translation as at {first_where}, where the source differs."
+        return None
 
 
 def digest(*texts: str) -> bytes:
@@ -104,8 +111,3 @@ def context_of(segment: Segment) -> str:
     """A PO unit's msgctxt (gettext ids are ``context + "\\x04" + msgid``), else ""."""
     unit_id = segment.unit_id or ""
     return unit_id.split("\x04", 1)[0] if "\x04" in unit_id else ""
-
-
-def place(segment: Segment) -> str:
-    loc = segment.location
-    return f"{loc.path}:{loc.line}:{loc.column}"

@@ -3,7 +3,7 @@ file's (XLIFF, PO, TMX, CSV/TSV, JSON i18n) -> Document whose units are segments
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from importlib import import_module
 from pathlib import Path
 from typing import NamedTuple
@@ -26,6 +26,8 @@ class Reader(NamedTuple):
     read_suppressions: Callable[[str], tuple[Suppression, ...]] = no_suppressions
     # Bilingual formats read the whole file themselves (encoding, languages, paired files).
     read_units: Callable[[RawFile], Document] | None = None
+    # Formats that get big (catalogs) can also be read in parts, piece by piece.
+    read_parts: Callable[[Path, str, Settings], Iterator[Document]] | None = None
 
 
 def lazy(module: str, name: str) -> Callable:
@@ -43,7 +45,7 @@ _PLAINTEXT = Reader("plaintext", lazy("plaintext", "read_blocks"))
 _MARKDOWN = Reader("markdown", lazy("markdown", "read_blocks"), lazy("markdown", "read_suppressions"))
 _HTML = Reader("html", lazy("htmldoc", "read_blocks"), lazy("htmldoc", "read_suppressions"))
 _XLIFF = Reader("xliff", read_units=lazy("xliff", "read"))
-_PO = Reader("po", read_units=lazy("po", "read"))
+_PO = Reader("po", read_units=lazy("po", "read"), read_parts=lazy("po", "read_parts"))
 
 READERS: dict[str, Reader] = {
     ".txt": _PLAINTEXT,
@@ -97,3 +99,19 @@ def read_document(path: Path, display_path: str, settings: Settings | None = Non
         blocks=tuple(reader.read_blocks(text)),
         suppressions=reader.read_suppressions(text),
     )
+
+
+def has_parts(path: Path) -> bool:
+    """Whether the file's format is read in parts (catalogs, which get big)."""
+    reader = READERS.get(path.suffix.lower())
+    return reader is not None and reader.read_parts is not None
+
+
+def read_parts(path: Path, display_path: str, settings: Settings) -> Iterator[Document]:
+    """The file as Documents of a few thousand units each (one Document for most files), read
+    piece by piece where the format allows, so memory does not grow with the file."""
+    reader = READERS.get(path.suffix.lower())
+    if reader is None or reader.read_parts is None:
+        yield read_document(path, display_path, settings)
+        return
+    yield from reader.read_parts(path, display_path, settings)

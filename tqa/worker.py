@@ -1,0 +1,160 @@
+"""Checking one part of one file: what a worker process does (or the main one, with ``--jobs 1``).
+
+A part is a whole document, or a few thousand units of a big catalog. Everything here depends
+only on the part and the run's settings, so parts can be checked in any process, in any order;
+what depends on the order (cross-unit checks, fingerprints, sorting) is the main process's, in
+``pipeline``. A worker builds its ``Checker`` once and keeps it for every part it gets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NamedTuple
+
+from .checks import select_checks
+from .checks.base import Check, Context, CrossUnitCheck, place
+from .config import Settings
+from .detect import LanguageDetector
+from .errors import TqaError
+from .glossary import Glossary
+from .models import Document, Finding, InputError, Location, Paragraph, Role, Segment, Suppression, UnusedSuppression
+from .overrides import apply_overrides
+from .positions import LineIndex
+from .readers import read_document
+from .scoring.mqm import evaluated_words
+from .segment import paragraphs_around, segment_document
+from .suppress import apply_inline, note_suppressions
+from .wordcount import count_words
+
+
+class UnitKey(NamedTuple):
+    """What a cross-unit check needs of one unit in the main process: its key, and enough of the
+    unit to report it (a bilingual unit's finding covers the whole unit)."""
+
+    code: str
+    key: tuple
+    where: str
+    location: Location
+    text: str
+    source: str | None
+    role: Role | None
+    unit_id: str | None
+    suppressions: tuple[Suppression, ...]
+
+
+@dataclass
+class PartResult:
+    """Everything the main process keeps of a checked part: findings, never the segments."""
+
+    findings: list[Finding] = field(default_factory=list)
+    unused: list[UnusedSuppression] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    units: dict[tuple[str, str], str] = field(default_factory=dict)  # (path, segment id) -> unit id, flagged only
+    keys: list[UnitKey] = field(default_factory=list)
+    segments: int = 0
+    words: int = 0
+    evaluated_words: int = 0
+
+
+class Checker:
+    """What every part of a run needs, built once per process: checks, glossary, detectors."""
+
+    def __init__(self, settings: Settings, glossary: Glossary):
+        self.settings = settings
+        self.glossary = glossary
+        self.local: list[Check] = []
+        self.cross: list[CrossUnitCheck] = []
+        for check in select_checks(settings):
+            (self.cross if isinstance(check, CrossUnitCheck) else self.local).append(check)
+        self.ran = [(c.code, c.name) for c in self.local]
+        self._detectors: dict[tuple[str, str], LanguageDetector] = {}
+
+    def detector(self, target: str, source: str) -> LanguageDetector:
+        """One detector per language pair in the run (files may declare different pairs)."""
+        if (target, source) not in self._detectors:
+            self._detectors[(target, source)] = LanguageDetector((target, source), seed=self.settings.seed)
+        return self._detectors[(target, source)]
+
+    def check_file(self, path: Path, shown: str) -> PartResult:
+        return self.check_part(read_document(path, shown, self.settings))
+
+    def check_part(self, document: Document) -> PartResult:
+        """Detect the part's segments' languages, run the local checks, and key the units for
+        the cross-unit ones."""
+        source, target = self.settings.resolve_pair(document.source_lang, document.target_lang)
+        detector = self.detector(target, source)
+        checked = [detected(s, detector) for s in segment_document(document)]
+        ctx = Context(self.settings, self.glossary, document, LineIndex(document.text, document.origin),
+                      source, target)
+        found = [f for check in self.local for f in check.run(checked, ctx)]
+        found, unused = apply_inline(found, document, checked, ctx.lines, self.ran)
+        flagged = {f.location.segment_id for f in found}
+        return PartResult(
+            findings=apply_overrides(found, self.settings.overrides, self.settings.config_folder),
+            unused=unused,
+            paragraphs=paragraphs_around(document, checked, flagged),
+            units={(document.path, s.id): s.unit_id for s in checked if s.unit_id and s.id in flagged},
+            keys=[key for check in self.cross for s in checked if (key := unit_key(check, s, ctx)) is not None],
+            segments=len(checked),
+            words=sum(count_words(s.text) for s in checked),
+            evaluated_words=evaluated_words(checked),
+        )
+
+
+def unit_key(check: CrossUnitCheck, segment: Segment, ctx: Context) -> UnitKey | None:
+    key = check.key(segment, ctx)
+    if key is None:
+        return None
+    return UnitKey(check.code, key, place(segment), segment.location, segment.text, segment.source,
+                   segment.role, segment.unit_id, tuple(note_suppressions([segment])))
+
+
+def detected(segment: Segment, detector: LanguageDetector) -> Segment:
+    """The segment with its language; a bilingual unit's source is evidence too."""
+    return segment.model_copy(update={"detected_lang": detector.detect(segment.text, segment.source).lang})
+
+
+Task = Document | tuple[Path, str] | InputError  # a part, a (small) file to read, or a read error
+_installed: tuple[Checker, bool] | None = None  # this process's checker and --debug
+
+
+def install(checker: Checker, debug: bool) -> None:
+    """Make ``checker`` this process's: forked workers inherit it as it is."""
+    global _installed
+    _installed = (checker, debug)
+
+
+def install_from(settings: Settings, debug: bool) -> None:
+    """Build this process's checker from the settings (spawned workers, Dask workers)."""
+    from .pipeline import load_glossary
+
+    if _installed is None or _installed[0].settings != settings:
+        install(Checker(settings, load_glossary(settings)), debug)
+
+
+def run_task(task: Task) -> PartResult | InputError:
+    """A worker's job: check a part, or read and check a whole file. Bad input, or a bug in tqa
+    on one file, is an input error for that file (``--debug`` re-raises the bug)."""
+    assert _installed is not None, "install() a checker first"
+    checker, debug = _installed
+    if isinstance(task, InputError):
+        return task
+    shown = task.path if isinstance(task, Document) else task[1]
+    try:
+        return checker.check_part(task) if isinstance(task, Document) else checker.check_file(*task)
+    except TqaError as exc:
+        return input_error(exc, shown)
+    except Exception as exc:  # noqa: BLE001 - a bug on one file must not stop the others
+        if debug:
+            raise
+        return crash_error(exc, shown)
+
+
+def input_error(exc: TqaError, shown: str) -> InputError:
+    return InputError(path=shown, message=exc.message, line=exc.line, column=exc.column)
+
+
+def crash_error(exc: Exception, shown: str) -> InputError:
+    message = f"internal error: {type(exc).__name__}: {exc} (a bug in tqa; re-run with --debug for a traceback)"
+    return InputError(path=shown, message=message)
