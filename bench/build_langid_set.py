@@ -11,7 +11,11 @@ the same word in both languages. Fuzzy and untranslated entries are skipped.
 
 Each row names its ``pair`` (a number per kept msgid/msgstr pair), so the pairs can be rebuilt
 (the source text as context). A text already seen is written again with ``repeat`` = 1 when its
-pair needs it, and is not scored.
+pair needs it, and is not scored. ``neutral`` = 1 marks a text that the catalogs also use, up to
+case, spacing and trailing punctuation, on the other language's side of a translated entry
+(French "Version" for "Release", while "Version" is an English msgid elsewhere): the same string
+in both languages, which the detector must leave undetermined, so the bench scores it apart. The
+rule reads the catalogs only, never a detector's answer, and is the same for both languages.
 
 Usage: PYTHONPATH=. python bench/build_langid_set.py LABEL=FILE.po [LABEL=FILE.po ...] > out.tsv
 LABEL names the package and file in the ``source`` column; files are read in the order given
@@ -26,7 +30,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from tqa.langwords import same_text
+from tqa.langwords import comparable, same_text
 
 FOLD = re.compile(r"[\t\r\n ]+")
 LETTER = re.compile(r"[^\W\d_]")
@@ -68,30 +72,39 @@ def fold(text: str) -> str:
     return FOLD.sub(" ", text).strip(" ")
 
 
-def main(args: list[str]) -> None:
-    seen: set[tuple[str, str]] = set()
-    identical = alike = duplicates = pair = 0
-    print("lang\ttext\tsource\tpair\trepeat")
+def catalog_pairs(args: list[str]) -> list[tuple[str, str, str]]:
+    """(label, English, French) of every translated entry, folded, in the order of the files given."""
+    found = []
     for arg in args:
         label, _, path = arg.partition("=")
         for entry in po_entries(Path(path).read_text(encoding="utf-8")):
-            for en, fr in pairs(entry):
-                en, fr = fold(en), fold(fr)
-                if not fr or not LETTER.search(en):
-                    continue
-                if en == fr:
-                    identical += 1
-                    continue
-                if same_text(en, fr):  # the detector's own rule: no language to find
-                    alike += 1
-                    continue
-                pair += 1
-                new = [(lang, text) not in seen for lang, text in (("en", en), ("fr", fr))]
-                duplicates += new.count(False)
-                for (lang, text), first in zip((("en", en), ("fr", fr)), new):
-                    if first or any(new):  # a repeat is written only as the partner of a new text
-                        seen.add((lang, text))
-                        print(f"{lang}\t{text}\t{label}\t{pair}\t{int(not first)}")
+            found.extend((label, fold(en), fold(fr)) for en, fr in pairs(entry))
+    return [(label, en, fr) for label, en, fr in found if fr]
+
+
+def main(args: list[str]) -> None:
+    seen: set[tuple[str, str]] = set()
+    identical = alike = duplicates = pair = 0
+    everything = catalog_pairs(args)
+    other_side = {"fr": {comparable(en) for _, en, _ in everything}, "en": {comparable(fr) for _, _, fr in everything}}
+    print("lang\ttext\tsource\tpair\trepeat\tneutral")
+    for label, en, fr in everything:
+        if not LETTER.search(en):
+            continue
+        if en == fr:
+            identical += 1
+            continue
+        if same_text(en, fr):  # the detector's own rule: no language to find
+            alike += 1
+            continue
+        pair += 1
+        new = [(lang, text) not in seen for lang, text in (("en", en), ("fr", fr))]
+        duplicates += new.count(False)
+        for (lang, text), first in zip((("en", en), ("fr", fr)), new):
+            if first or any(new):  # a repeat is written only as the partner of a new text
+                seen.add((lang, text))
+                neutral = comparable(text) in other_side[lang]
+                print(f"{lang}\t{text}\t{label}\t{pair}\t{int(not first)}\t{int(neutral)}")
     print(f"kept {len(seen)} segments; dropped {identical} identical pairs, {alike} pairs identical up to "
           f"case, spacing and trailing punctuation, {duplicates} duplicate segments", file=sys.stderr)
 

@@ -5,8 +5,12 @@ not English ("catch": detected, and not "en") and of English segments flagged ("
 for plain langdetect with all profiles, langdetect restricted to en+fr (both seeded), and
 tqa's LanguageDetector, on the held-out test packages, the dev packages and everything; then
 tqa again with each segment's translation pair as ``context`` (the bilingual case, an extra row
-that does not change the monolingual headline). Also the share of segments for which tqa ran
-langdetect at all. Writes the Markdown to bench/langid-results.md.
+that does not change the monolingual headline). Language-neutral segments (the catalogs use the
+same string on the other language's side too: "Version", "URL"; see bench/build_langid_set.py)
+have no language to find and are scored apart: the headline rows leave them out, one row shows
+what tqa says about them alone, and one row gives tqa's numbers counting them as before. Also the
+share of segments for which tqa ran langdetect at all. Writes the Markdown to
+bench/langid-results.md.
 
 Usage: PYTHONPATH=. python bench/langid.py [--errors dev|test|all [--context]]   (tqa's mistakes)
 """
@@ -26,6 +30,7 @@ HERE = Path(__file__).parent
 DATA = HERE / "data" / "langid-enfr.tsv"
 TEST_PACKAGES = ("django_allauth", "django_oscar")  # held out: never looked at while tuning
 BUCKETS = (("1–2", 1, 2), ("3–5", 3, 5), ("6–15", 6, 15), ("16+", 16, 10**9))
+TQA = "tqa LanguageDetector (en, fr)"
 GERMAN = "Das ist ein deutscher Satz über die Regierung und das Parlament."
 
 
@@ -34,6 +39,7 @@ class Row(NamedTuple):
     lang: str
     text: str
     context: str  # the other side of its msgid/msgstr pair
+    neutral: bool  # the catalogs use this string on the other language's side too
 
 
 def load() -> list[Row]:
@@ -43,8 +49,8 @@ def load() -> list[Row]:
     pairs: dict[tuple[str, str], str] = {(row["pair"], row["lang"]): row["text"] for row in rows}
     other = {"en": "fr", "fr": "en"}
     split = lambda source: "test" if source.split("-")[0] in TEST_PACKAGES else "dev"  # noqa: E731
-    return [Row(split(row["source"]), row["lang"], row["text"], pairs[row["pair"], other[row["lang"]]])
-            for row in rows if row["repeat"] == "0"]
+    return [Row(split(row["source"]), row["lang"], row["text"], pairs[row["pair"], other[row["lang"]]],
+                row["neutral"] == "1") for row in rows if row["repeat"] == "0"]
 
 
 def langdetect_only(languages: tuple[str, ...] | None) -> Callable[[Row], str | None]:
@@ -104,23 +110,39 @@ def run(detect: Callable[[Row], str | None], rows: list[Row]) -> tuple[list[bool
 
 
 def table(title: str, rows: list[Row], results: dict, split: str) -> str:
-    """One Markdown table: catch / false alarm per bucket and speed, for one split."""
-    keep = [i for i, row in enumerate(rows) if split in ("all", row.split)]
-    count = lambda name, lang: sum(bucket(rows[i].text) == name and rows[i].lang == lang for i in keep)  # noqa: E731
-    sizes = " · ".join(f"{name}: {count(name, 'fr')} fr / {count(name, 'en')} en" for name, _, _ in BUCKETS)
-    lines = [f"### {title}", "", f"Segments — {sizes}", "",
+    """One Markdown table: catch / false alarm per bucket and speed, for one split; language-neutral
+    segments left out of the detector rows, then tqa on them alone and tqa counting them as before."""
+    in_split = [i for i, row in enumerate(rows) if split in ("all", row.split)]
+    scored = [i for i in in_split if not rows[i].neutral]
+    neutral = [i for i in in_split if rows[i].neutral]
+    lines = [f"### {title}", "", f"Segments — {sizes(rows, scored)}; language-neutral, scored apart — "
+             f"{sizes(rows, neutral)}", "",
              "| detector | " + " | ".join(f"{name} words: catch / false alarm" for name, _, _ in BUCKETS)
              + " | segments per CPU s (all) |", "|---|" + "---:|" * (len(BUCKETS) + 1)]
     for label, (flags, speed) in results.items():
-        cells = []
-        for name, _, _ in BUCKETS:
-            rate = {}
-            for lang in ("fr", "en"):
-                hits = [flags[i] for i in keep if rows[i].lang == lang and bucket(rows[i].text) == name]
-                rate[lang] = sum(hits) / max(len(hits), 1)
-            cells.append(f"{rate['fr']:.1%} / {rate['en']:.1%}")
-        lines.append(f"| {label} | " + " | ".join(cells) + f" | {speed:,.0f} |")
+        lines.append(f"| {label} | {cells(rows, flags, scored)} | {speed:,.0f} |")
+    flags, speed = results[TQA]
+    lines.append(f"| tqa on the language-neutral segments alone (flagged: fr / en) | {cells(rows, flags, neutral)} | |")
+    lines.append(f"| tqa, language-neutral segments counted as before | {cells(rows, flags, in_split)} | |")
     return "\n".join(lines) + "\n"
+
+
+def sizes(rows: list[Row], keep: list[int]) -> str:
+    """Segments per bucket and language."""
+    count = lambda name, lang: sum(bucket(rows[i].text) == name and rows[i].lang == lang for i in keep)  # noqa: E731
+    return " · ".join(f"{name}: {count(name, 'fr')} fr / {count(name, 'en')} en" for name, _, _ in BUCKETS)
+
+
+def cells(rows: list[Row], flags: list[bool], keep: list[int]) -> str:
+    """Share flagged of the French and of the English segments kept, per bucket ("—": none)."""
+    found = []
+    for name, _, _ in BUCKETS:
+        rate = {}
+        for lang in ("fr", "en"):
+            hits = [flags[i] for i in keep if rows[i].lang == lang and bucket(rows[i].text) == name]
+            rate[lang] = f"{sum(hits) / len(hits):.1%}" if hits else "—"
+        found.append(f"{rate['fr']} / {rate['en']}")
+    return " | ".join(found)
 
 
 def errors(split: str, with_context: bool) -> None:
@@ -132,7 +154,8 @@ def errors(split: str, with_context: bool) -> None:
         found = detector.detect(row.text, row.context if with_context else None)
         flagged = found.lang is not None and found.lang != "en"
         if flagged != (row.lang == "fr"):
-            print(f"{row.lang}\t{bucket(row.text)}\t{found.lang}\t{found.score}\t{found.method}\t{row.text}"
+            print(f"{row.lang}{' (neutral)' * row.neutral}\t{bucket(row.text)}\t{found.lang}\t{found.score}"
+                  f"\t{found.method}\t{row.text}"
                   + (f"\t<- {row.context}" if with_context else ""))
 
 
@@ -144,7 +167,7 @@ def main(args: list[str]) -> None:
     detectors = {
         "langdetect 1.0.9, all 55 profiles, seeded": lambda: langdetect_only(None),
         "langdetect, en+fr profiles only, seeded": lambda: langdetect_only(("en", "fr")),
-        "tqa LanguageDetector (en, fr)": lambda: tqa_detector(False),
+        TQA: lambda: tqa_detector(False),
         "tqa, with the source text as context (pairs)": lambda: tqa_detector(True),
     }
     rows = load()

@@ -92,7 +92,12 @@ def noise_gap(match: re.Match) -> str:
 
 def same_text(a: str, b: str) -> bool:
     """Identical up to case, spacing and trailing punctuation ("Version"/"version", "Status:"/"Status :")."""
-    return SPACES_AND_END.sub("", a.casefold()) == SPACES_AND_END.sub("", b.casefold())
+    return comparable(a) == comparable(b)
+
+
+def comparable(text: str) -> str:
+    """The text as same_text compares it: case, spacing and trailing punctuation dropped."""
+    return SPACES_AND_END.sub("", text.casefold())
 
 
 def words(text: str) -> list[Word]:
