@@ -121,7 +121,7 @@ def table(title: str, rows: list[Row], results: dict, split: str) -> str:
              + " | segments per CPU s (all) |", "|---|" + "---:|" * (len(BUCKETS) + 1)]
     for label, (flags, speed) in results.items():
         lines.append(f"| {label} | {cells(rows, flags, scored)} | {speed:,.0f} |")
-    flags, speed = results[TQA]
+    flags = results[TQA][0]
     lines.append(f"| tqa on the language-neutral segments alone (flagged: fr / en) | {cells(rows, flags, neutral)} | |")
     lines.append(f"| tqa, language-neutral segments counted as before | {cells(rows, flags, in_split)} | |")
     return "\n".join(lines) + "\n"
