@@ -6,6 +6,7 @@ configuration or input errors (one line on stderr, never a traceback unless --de
 
 from __future__ import annotations
 
+import gc
 import inspect
 import os
 import sys
@@ -74,6 +75,10 @@ def check(paths, glossaries, target_lang, source_lang, formats, output, fail_on,
                    fail_on=fail_on, min_score=min_score, select=split_commas(select), ignore=split_commas(ignore),
                    encoding=encoding)
     settings = load_settings(options, config)
+    # A run allocates millions of small objects and almost no cycles: the default collector
+    # (a full scan every 700 allocations, over everything imported too) cost a third of the time.
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 100)
     report = run(paths, settings, tracked, debug=click.get_current_context().find_root().obj["debug"], jobs=jobs)
     for error in report.input_errors:
         click.echo(f"tqa: error: {clean(error.describe())}", err=True)

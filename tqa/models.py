@@ -137,6 +137,9 @@ class Document(Frozen):
         description="Where ``text`` starts in the file (offset, line breaks before it): a part of a big "
         "file read piece by piece has the text of its piece only.",
     )
+    warnings: tuple[InputWarning, ...] = Field(
+        default=(), description="What the reader read past without acting on (XInclude), in file order."
+    )
 
 
 class Suppression(Frozen):
@@ -258,21 +261,37 @@ class Finding(Frozen):
         return (loc.path, loc.offset, loc.end_offset, self.code, self.message)
 
 
-class InputError(Frozen):
-    """A file tqa could not read; reported, never raised past the pipeline."""
+class FileMessage(Frozen):
+    """A message about a file, or a place in it when the reader knows."""
 
     path: str
     message: str
     line: int | None = None
     column: int | None = None
 
-    def describe(self) -> str:
+    def where(self) -> str:
+        """``path``, ``path:line`` or ``path:line:column``."""
         where = self.path
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        return f"{where}: {self.message}"
+        return where
+
+
+class InputError(FileMessage):
+    """A file tqa could not read; reported, never raised past the pipeline."""
+
+    def describe(self) -> str:
+        return f"{self.where()}: {self.message}"
+
+
+class InputWarning(FileMessage):
+    """Something in a file that tqa read past without acting on it (an XInclude, which it never
+    processes): the file is still checked, and the exit status does not change."""
+
+    def describe(self) -> str:
+        return f"{self.where()}: warning: {self.message}"
 
 
 class Summary(Frozen):
@@ -361,3 +380,6 @@ class Report(Frozen):
     )
     files: tuple[str, ...] = Field(default=(), description="Every file checked, as shown in findings.")
     unused_suppressions: tuple[UnusedSuppression, ...] = ()
+    warnings: tuple[InputWarning, ...] = Field(
+        default=(), description="What readers read past without acting on (XInclude), in file order."
+    )

@@ -20,7 +20,7 @@ from .errors import TqaError
 from .glossary import Glossary
 from .models import Document, Finding, InputError, Location, Paragraph, Role, Segment, Suppression, UnusedSuppression
 from .overrides import apply_overrides
-from .positions import LineIndex
+from .positions import LineIndex, locate
 from .readers import read_document
 from .scoring.mqm import evaluated_words
 from .segment import paragraphs_around, segment_document
@@ -69,6 +69,7 @@ class Checker:
             (self.cross if isinstance(check, CrossUnitCheck) else self.local).append(check)
         self.ran = [(c.code, c.name) for c in self.local]
         self._detectors: dict[tuple[str, str], LanguageDetector] = {}
+        self._known: dict[tuple, list[Finding]] = {}
 
     def detector(self, target: str, source: str) -> LanguageDetector:
         """One detector per language pair in the run (files may declare different pairs)."""
@@ -87,7 +88,7 @@ class Checker:
         checked = [detected(s, detector) for s in segment_document(document)]
         ctx = Context(self.settings, self.glossary, document, LineIndex(document.text, document.origin),
                       source, target)
-        found = [f for check in self.local for f in check.run(checked, ctx)]
+        found = self.unit_findings(checked, ctx) if document.units else self.document_findings(checked, ctx)
         found, unused = apply_inline(found, document, checked, ctx.lines, self.ran)
         flagged = {f.location.segment_id for f in found}
         return PartResult(
@@ -100,6 +101,39 @@ class Checker:
             words=sum(count_words(s.text) for s in checked),
             evaluated_words=evaluated_words(checked),
         )
+
+
+    def document_findings(self, checked: list[Segment], ctx: Context) -> list[Finding]:
+        return [f for check in self.local for f in check.run(checked, ctx)]
+
+    def unit_findings(self, checked: list[Segment], ctx: Context) -> list[Finding]:
+        """The local checks' findings on bilingual units, each unit on its own (no local check
+        looks across units), remembered by content: catalogs and memories repeat units, and a
+        repeat gets the first one's findings moved to where it is."""
+        found: list[Finding] = []
+        for segment in checked:
+            key = (ctx.source_lang, ctx.target_lang, *(getattr(segment, name) for name in _CONTENT_FIELDS))
+            known = self._known.get(key)
+            if known is None:
+                if len(self._known) >= _KNOWN_UNITS:
+                    self._known.clear()
+                known = self._known[key] = [f for check in self.local for f in check.run([segment], ctx)]
+                found += known
+            else:
+                found += [moved(f, segment, ctx) for f in known]
+        return found
+
+
+# What a bilingual unit's local findings depend on: all of it but where it is.
+_CONTENT_FIELDS = tuple(name for name in Segment.model_fields if name not in ("id", "anchors", "location", "unit_id"))
+_KNOWN_UNITS = 50_000  # distinct units remembered per process (a few MB)
+
+
+def moved(finding: Finding, segment: Segment, ctx: Context) -> Finding:
+    """A finding of an identical unit, located in ``segment`` instead."""
+    start, end = (finding.span.start, finding.span.end) if finding.span else (0, len(segment.text))
+    location = locate(ctx.document.path, ctx.lines, segment.anchors, start, end, segment.id)
+    return finding.model_copy(update={"location": location})
 
 
 def unit_key(check: CrossUnitCheck, segment: Segment, ctx: Context) -> UnitKey | None:

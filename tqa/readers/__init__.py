@@ -44,7 +44,7 @@ def lazy(module: str, name: str) -> Callable:
 _PLAINTEXT = Reader("plaintext", lazy("plaintext", "read_blocks"))
 _MARKDOWN = Reader("markdown", lazy("markdown", "read_blocks"), lazy("markdown", "read_suppressions"))
 _HTML = Reader("html", lazy("htmldoc", "read_blocks"), lazy("htmldoc", "read_suppressions"))
-_XLIFF = Reader("xliff", read_units=lazy("xliff", "read"))
+_XLIFF = Reader("xliff", read_units=lazy("xliff", "read"), read_parts=lazy("xliff", "read_parts"))
 _PO = Reader("po", read_units=lazy("po", "read"), read_parts=lazy("po", "read_parts"))
 
 READERS: dict[str, Reader] = {
