@@ -35,14 +35,21 @@ ACCENT_CUE = 1.0  # a word with French diacritics
 NAME_RARITY = -6.0  # a capitalised word rarer than one in a million in every list in play is a name ("Wagtail")
 WORD_CACHE = 200_000  # words remembered per scorer
 
+# An e-mail, identifier or path runs to the end of its token; tried from every position of a long
+# token that lacks its "@", "_" or "/", that was quadratic. Each is tried where a token starts, and
+# inside one only after a placeholder, tag, entity or hashtag (the only place it can match there)
+# within 32 characters: linear, and the same matches on every real catalog tried.
 NOISE = re.compile(
-    r"(?P<value>%\([^)]*\)[-#0 +]*\d*(?:\.\d+)?[a-zA-Z]"  # %(name)s
-    r"|%[-#0 +]*\d*(?:\.\d+)?[sdifrxXeEgGcu]"  # %s, %d
+    r"(?P<value>%\([^)]{0,200}+\)[-#0 +]*+\d*+(?:\.\d+)?[a-zA-Z]"  # %(name)s
+    r"|%[-#0 +]*+\d*+(?:\.\d+)?[sdifrxXeEgGcu]"  # %s, %d
     r"|\$?\{[^{}]*\})"  # {count}, ${name}
     r"|</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>|&#?\w+;"  # HTML tags, entities ("<<entrée originale>>": text)
-    r"|(?:https?://|www\.)\S+|\S+@\S+"  # URLs and e-mail addresses
+    r"|(?:https?://|www\.)\S+"  # URLs
+    r"|(?<!\S)\S[^\s@]*+@\S+|(?<=[>;}\w])\S[^\s@]{0,32}+@\S+"  # e-mail addresses
     r"|[#@]\w+"  # hashtags, mentions: names, not language
-    r"|\S*[_\\]\S*|(?<!\S)[~.]*/\S*|\S+/\S*[/.]\w\S*"  # identifiers, paths ("Date/Heure" is two words)
+    r"|(?<!\S)[^\s_\\]*+[_\\]\S*|(?<=[>;}\w])[^\s_\\]{0,32}+[_\\]\S*"  # identifiers
+    r"|(?<!\S)[~.]*/\S*"  # paths ("Date/Heure" is two words)
+    r"|(?<!\S)\S[^\s/]*+/(?:[^\s/.]++|[/.](?!\w))*+[/.]\w\S*|(?<=[>;}\w])\S[^\s/]{0,32}+/\S{0,32}?[/.]\w\S*"
     r"|\b\w+\.\w[\w.]*"  # dotted names
 )
 NOISE_HINT = re.compile(r"[%{<&@#_/\\]|\w\.\w")  # a character every NOISE match needs: most texts have none
@@ -59,7 +66,9 @@ ENGLISH_ORDINAL = re.compile(r"\d[\s\u00a0\u202f]*(?:st|nd|rd|th)(?![\w-])")  # 
 FRENCH_SPACING_HINT = frozenset(":;!?»«(")
 FRENCH_ACCENTS = re.compile(r"[àâçéèêëîïôûùüÿœæ]")
 ASCII_LETTERS = frozenset(string.ascii_letters)
-SPACES_AND_END = re.compile(r"[\s\u00a0\u202f]+|[\s\u00a0\u202f.:;!?…]+$")
+# The trailing run is tried only where a run starts (the lookbehind), so a long run elsewhere is
+# scanned once, not once per character.
+SPACES_AND_END = re.compile(r"(?<![\s\u00a0\u202f.:;!?…])[\s\u00a0\u202f.:;!?…]++$|[\s\u00a0\u202f]+")
 SENTENCE_END = re.compile(r"[.!?:]")
 # Two words, a plural noun then a capitalised one ("Documents Wagtail"): English puts a name first and
 # keeps a noun before another noun singular ("Wagtail documents", "Page Chooser"); "ss", "us", "is"

@@ -58,7 +58,9 @@ _ICU_HEAD = re.compile(r"\{\s*(\w+)\s*,\s*(\w+)\s*(?:,|\})")
 _ATTRIBUTES = r"""(?:\s+[\w:.-]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*"""
 _TAG = re.compile(rf"<(/?)([A-Za-z][\w:.-]*)({_ATTRIBUTES})\s*(/?)>")
 _URL = re.compile(r"\b(?:https?|ftp)://[^\s<>\"'«»]+[^\s<>\"'«».,;:!?)\]]|\bwww\.[\w-]+(?:\.[\w-]+)+(?:/[^\s<>\"'«»]*[^\s<>\"'«».,;:!?)\]])?")
-_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+# The local part is at most 64 characters (RFC 5321): unbounded, a long "a.a.a…" without "@" was
+# scanned again from every word boundary in it.
+_EMAIL = re.compile(r"\b[\w.+-]{1,64}+@[\w-]+(?:\.[\w-]+)+\b")
 _SPACES = re.compile(r"\s+")
 
 
