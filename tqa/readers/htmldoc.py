@@ -110,6 +110,15 @@ class _Open(NamedTuple):
 
 
 class _Parser(HTMLParser):
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        """``<![`` with a keyword the stdlib does not know (``<![OCTYPE html>``) is a bogus comment
+        up to the next ``>``, as browsers read it; Python 3.11's parser raised AssertionError."""
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            end = self.rawdata.find(">", i + 3)
+            return -1 if end < 0 else end + 1
+
     def __init__(self, text: str):
         super().__init__(convert_charrefs=False)
         self.text = text
