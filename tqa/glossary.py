@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from .errors import TqaError
-from .models import Frozen, GlossaryInfo
+from .models import Frozen, GlossaryInfo, InputWarning
 from .lemmas import forms_of
 from .termforms import APOSTROPHE, HYPHENS, term_pattern
 
@@ -69,12 +69,14 @@ class Glossary:
     """Terms merged from one or more files; one regex per side, compiled on first use."""
 
     def __init__(self, source_lang: str, target_lang: str, terms: Iterable[Term] = (),
-                 files: Iterable[GlossaryInfo] = (), rules: Iterable[CalqueRule] = ()):
+                 files: Iterable[GlossaryInfo] = (), rules: Iterable[CalqueRule] = (),
+                 warnings: Iterable[InputWarning] = ()):
         self.source_lang = source_lang
         self.target_lang = target_lang
         self.terms = tuple(terms)
         self.files = tuple(files)
         self.rules = tuple(rules)  # calque rules of the target language
+        self.warnings = tuple(warnings)  # what reading the files passed over (XInclude in TBX)
         self._matchers: dict[Side, _Matcher] = {}
 
     @classmethod
@@ -95,7 +97,7 @@ class Glossary:
         names = list(display) if display is not None else [str(p) for p in paths]
         source_lang, target_lang = _languages(names, source_lang, target_lang)
         per_file: list[list[Term]] = []
-        files, rules = [], []
+        files, rules, warnings = [], [], []
         for path, name in zip(paths, names, strict=True):
             data = _read_bytes(path, name)
             if name.lower().endswith(RULES_SUFFIX):
@@ -105,12 +107,12 @@ class Glossary:
                 rules += found
                 files.append(GlossaryInfo(path=name, sha256=hashlib.sha256(data).hexdigest(), terms=len(found)))
                 continue
-            rows = read_terms(data, name, source_lang, target_lang)
+            rows = read_terms(data, name, source_lang, target_lang, warnings)
             _check_preferred_unique(rows)
             per_file.append(rows)
             digest = hashlib.sha256(data).hexdigest()
             files.append(GlossaryInfo(path=name, sha256=digest, terms=len(rows)))
-        return cls(source_lang, target_lang, _merge(per_file), files, rules)
+        return cls(source_lang, target_lang, _merge(per_file), files, rules, warnings)
 
     def find(self, text: str, side: Side = "target",
              statuses: Iterable[TermStatus] = tuple(TermStatus)) -> list[TermMatch]:

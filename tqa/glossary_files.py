@@ -13,19 +13,21 @@ import io
 
 from .errors import TqaError
 from .glossary import Term, TermStatus
+from .models import InputWarning
 
 HEADER = ("source", "target", "status", "case_sensitive", "note")
 OPTIONAL = ("part_of_speech", "context")  # TBX's data categories, so TBX -> CSV -> TBX keeps them
 _BOOLEANS = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False, "": False}
 
 
-def read_terms(data: bytes, name: str, source_lang: str, target_lang: str) -> list[Term]:
-    """The terms of one CSV or TBX file for this language pair."""
+def read_terms(data: bytes, name: str, source_lang: str, target_lang: str,
+               warnings: list[InputWarning] | None = None) -> list[Term]:
+    """The terms of one CSV or TBX file for this language pair (TBX: XInclude warnings to ``warnings``)."""
     if not name.lower().endswith(".tbx"):
         return _parse(data, name)
     from .tbx import read_concepts, rows_for_pair  # only runs with a TBX glossary pay for it
 
-    rows = rows_for_pair(read_concepts(data, name), source_lang, target_lang)
+    rows = rows_for_pair(read_concepts(data, name, warnings), source_lang, target_lang)
     return [_term(row, name, int(row["line"])) for row in rows]
 
 

@@ -27,6 +27,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from .errors import TqaError
 from .glossary_files import HEADER, OPTIONAL
+from .models import InputWarning
 from .readers.xmlsafe import Element, decode_xml, parse
 from .positions import LineIndex
 
@@ -57,11 +58,12 @@ class TbxTerm(NamedTuple):
     case_sensitive: bool
 
 
-def read_concepts(data: bytes, name: str) -> list[list[TbxTerm]]:
-    """Every concept of a TBX file as its terms, in file order; malformed TBX raises TqaError."""
+def read_concepts(data: bytes, name: str, warnings: list[InputWarning] | None = None) -> list[list[TbxTerm]]:
+    """Every concept of a TBX file as its terms, in file order; malformed TBX raises TqaError, what
+    the parser reads past (XInclude) goes to ``warnings``."""
     text = decode_xml(name, data)
     lines = LineIndex(text)
-    root = parse(name, text, lines)
+    root = parse(name, text, lines, warnings)
     if root.name not in ("martif", "tbx"):
         line, column = lines.position(root.offset)
         raise TqaError(f"not TBX: the root element is <{root.name}> (expected <martif> or <tbx>)", name, line, column)

@@ -2,19 +2,20 @@
 
 It holds what formats get wrong: all three severities, a path with a space, a character outside
 the BMP before a span (code points vs UTF-16), a multi-line finding, text with markup, a control
-character and newlines, a suppressed finding, an input error and unused suppressions.
+character and newlines, a suppressed finding, an input error, an input warning and unused suppressions.
 """
 
 from __future__ import annotations
 
 from tqa.models import (
-    Category, Finding, InputError, Location, Report, Role, Severity, Signature, Span, Summary, Suppressed,
+    Category, Finding, InputError, InputWarning, Location, Report, Role, Severity, Signature, Span, Summary, Suppressed,
     UnusedSuppression,
 )
 
 ARTICLE = "seeds/article.en.txt"
 GUIDE = "docs/user guide.md"
 CLEAN = "docs/clean.txt"
+STRINGS = "docs/strings.xlf"
 
 
 def _at(path, line, column, end_line, end_column, offset, length, segment):
@@ -72,16 +73,18 @@ REPORT = Report(
         checks=("LANG01", "QUOTE01", "TERM01", "WS01"), glossaries=(), detector="fixture", seed=0,
     ),
     summary=Summary(
-        files=3, segments=12, words=150, findings=4,
+        files=4, segments=12, words=150, findings=4,
         by_severity={"error": 2, "info": 1, "warning": 1},
         by_category={"punctuation": 1, "terminology": 1, "untranslated": 1, "whitespace": 1},
         input_errors=1, suppressed=1,
     ),
     findings=FINDINGS,
     input_errors=(InputError(path="docs/latin1.txt", message="not valid UTF-8 at byte 1", line=1),),
-    files=(CLEAN, GUIDE, ARTICLE),
+    files=(CLEAN, GUIDE, STRINGS, ARTICLE),
     unused_suppressions=(
         UnusedSuppression(by="inline", path=GUIDE, line=12, codes=("STYLE01",)),
         UnusedSuppression(by="baseline", path=ARTICLE, codes=("WS02",), fingerprint="55555555555555555555555555555555"),
     ),
+    warnings=(InputWarning(path=STRINGS, line=4, column=5, message='XInclude <xi:include href="more,strings.xlf">'
+                           " not processed: tqa never fetches or includes anything"),),
 )

@@ -73,7 +73,9 @@ def test_sarif_rules_results_and_code_point_columns():
         {"kind": "external", "status": "accepted", "justification": "accepted: quoted from the minister"}
     ]
     notes = run["invocations"][0]["toolExecutionNotifications"]
-    assert [n["level"] for n in notes] == ["error", "note", "note"]
+    assert [n["level"] for n in notes] == ["error", "warning", "note", "note"]
+    assert notes[1]["locations"][0]["physicalLocation"]["region"] == {"startLine": 4, "startColumn": 5}
+    assert run["invocations"][0]["executionSuccessful"] is False  # the input error, not the warning
 
 
 def test_junit_is_valid_against_the_jenkins_xsd_and_one_suite_per_file():
@@ -83,14 +85,14 @@ def test_junit_is_valid_against_the_jenkins_xsd_and_one_suite_per_file():
     schema.assertValid(document)
     root = ET.fromstring(text)  # the stdlib parser is strict too: no control characters got through
     suites = {s.get("name"): s for s in root.iter("testsuite")}
-    assert sorted(suites) == ["docs/clean.txt", "docs/latin1.txt", GUIDE, ARTICLE]
+    assert sorted(suites) == ["docs/clean.txt", "docs/latin1.txt", "docs/strings.xlf", GUIDE, ARTICLE]
     assert [c.get("name") for c in suites["docs/clean.txt"]] == ["no findings"]
     assert suites["docs/latin1.txt"].find("testcase/error").get("message") == "not valid UTF-8 at byte 1"
     guide = suites[GUIDE]
     assert (guide.get("tests"), guide.get("failures"), guide.get("skipped")) == ("3", "2", "1")
     assert guide.find("testcase[@name='TERM01 9:1']/skipped") is not None
     assert "\\x07" in guide.find("testcase[@name='QUOTE01 3:12']/failure").text
-    assert root.get("tests") == "7" and root.get("failures") == "4" and root.get("errors") == "1"
+    assert root.get("tests") == "8" and root.get("failures") == "4" and root.get("errors") == "1"
 
 
 def test_github_annotations_escape_untrusted_text():

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ..config import language_code
 from ..errors import TqaError
-from ..models import Document, Segment
+from ..models import Document, InputWarning, Segment
 from .anchored import AnchoredText
 from .bilingual import RawFile, unit_segment
 from .inline import read_inline
@@ -23,7 +23,8 @@ FORMAT = "tmx"
 
 def read(raw: RawFile) -> Document:
     """The translation units of a TMX file, for the chosen language pair."""
-    text, lines, root = parse_file(raw.shown, raw.data, "tmx", "TMX")
+    warnings: list[InputWarning] = []
+    text, lines, root = parse_file(raw.shown, raw.data, "tmx", "TMX", warnings)
     header = root.find("header")
     declared = header.attrs.get("srclang") if header is not None else None
     units = [(tu, _variants(tu)) for tu in root.descendants("tu")]
@@ -37,7 +38,7 @@ def read(raw: RawFile) -> Document:
         segments.append(unit_segment(raw.shown, lines, f"u{len(segments) + 1}", source_lang=source,
                                      target_lang=target, **fields))
     return Document(path=raw.shown, format=FORMAT, text=text, units=tuple(segments),
-                    source_lang=source, target_lang=target)
+                    source_lang=source, target_lang=target, warnings=tuple(warnings))
 
 
 def _variants(tu: Element) -> dict[str, Element]:

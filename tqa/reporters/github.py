@@ -9,7 +9,7 @@ Suppressed findings are left out; the exit status, not the annotations, fails th
 
 from __future__ import annotations
 
-from ..models import Finding, InputError, Report, Severity
+from ..models import FileMessage, Finding, Report, Severity
 from .common import active
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -17,7 +17,8 @@ COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO:
 
 def render(report: Report, color: bool = False) -> str:
     lines = [_annotation(f) for f in active(report)]
-    lines += [_input_error(e) for e in report.input_errors]
+    lines += [_file_message("error", "input error", e) for e in report.input_errors]
+    lines += [_file_message("warning", "input warning", w) for w in report.warnings]
     lines += [f"::notice file={escape_property(u.path)}{'' if u.line is None else f',line={u.line}'}"
               f",title=unused suppression::{escape_data(u.describe())}" for u in report.unused_suppressions]
     return "".join(line + "\n" for line in lines)
@@ -32,9 +33,9 @@ def _annotation(finding: Finding) -> str:
     return _command(COMMANDS[finding.severity], properties, finding.message)
 
 
-def _input_error(error: InputError) -> str:
-    place = [("file", error.path), ("line", error.line), ("col", error.column), ("title", "input error")]
-    return _command("error", place, error.message)
+def _file_message(kind: str, title: str, note: FileMessage) -> str:
+    place = [("file", note.path), ("line", note.line), ("col", note.column), ("title", title)]
+    return _command(kind, place, note.message)
 
 
 def _command(kind: str, properties: list[tuple[str, object]], message: str) -> str:

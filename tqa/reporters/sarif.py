@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 from .. import __version__
 from ..fingerprint import VERSION as FINGERPRINT_VERSION
-from ..models import Finding, InputError, Report, Severity
+from ..models import FileMessage, Finding, Report, Severity
 from .common import CHECKS, rule_doc
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -87,10 +87,14 @@ def _result(finding: Finding) -> dict:
 
 
 def _invocation(report: Report) -> dict:
-    """Input errors and unused suppressions, as notifications of the run."""
+    """Input errors, input warnings and unused suppressions, as notifications of the run."""
     notes = [
-        {"level": "error", "message": {"text": error.describe()}, "locations": [_error_place(error)]}
+        {"level": "error", "message": {"text": error.describe()}, "locations": [_place(error)]}
         for error in report.input_errors
+    ]
+    notes += [
+        {"level": "warning", "message": {"text": warning.describe()}, "locations": [_place(warning)]}
+        for warning in report.warnings
     ]
     notes += [
         {"level": "note", "message": {"text": unused.describe()}, "locations": [_file(unused.path)]}
@@ -102,11 +106,11 @@ def _invocation(report: Report) -> dict:
     return invocation
 
 
-def _error_place(error: InputError) -> dict:
-    """The unreadable file, and where in it reading stopped when the reader knows."""
-    place = _file(error.path)
-    if error.line is not None:
-        region = {"startLine": error.line} | ({"startColumn": error.column} if error.column else {})
+def _place(note: FileMessage) -> dict:
+    """The file, and the place in it when the reader knows (where reading stopped, or what it read past)."""
+    place = _file(note.path)
+    if note.line is not None:
+        region = {"startLine": note.line} | ({"startColumn": note.column} if note.column else {})
         place["physicalLocation"]["region"] = region
     return place
 

@@ -24,6 +24,7 @@ def render(report: Report, color: bool = False) -> str:
         lines.extend(_finding_line(f, color) for f in findings)
         lines.append("")
     lines.extend(f"error: {clean(e.describe())}" for e in report.input_errors)
+    lines.extend(clean(w.describe()) for w in report.warnings)
     lines.extend(f"unused suppression: {clean(u.describe())}" for u in report.unused_suppressions)
     lines.append(_summary_line(report))
     if report.score is not None:
