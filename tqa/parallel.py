@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import multiprocessing
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import chain
 from typing import TypeVar
@@ -19,14 +19,28 @@ T = TypeVar("T")
 
 
 def ordered_results(tasks: Iterable[tuple[T, Task]], jobs: int, settings: Settings,
-                    debug: bool) -> Iterator[tuple[T, Result]]:
-    """``run_task`` over tagged tasks, in order, tags kept; in ``jobs`` processes when there is
-    more than one task (a pool for one small file would only cost start-up)."""
+                    debug: bool, scheduler: str | None = None) -> Iterator[tuple[T, Result]]:
+    """``run_task`` over tagged tasks, in order, tags kept; in ``jobs`` processes, or on the Dask
+    cluster at ``scheduler`` (``dask_backend``), when there is more than one task (a pool for one
+    small file would only cost start-up)."""
     tasks = iter(tasks)
-    first = [t for t in (next(tasks, None), next(tasks, None)) if t is not None]
-    if jobs <= 1 or len(first) < 2:
-        for tag, task in chain(first, tasks):
+    first = next(tasks, None)
+    if first is None:
+        return
+    # The first task runs here: a single small file needs no pool, and forked workers then
+    # inherit a warm checker (detector loaded, the first units' findings remembered).
+    yield first[0], run_task(first[1])
+    if jobs <= 1 and scheduler is None:
+        for tag, task in tasks:
             yield tag, run_task(task)
+        return
+    second = next(tasks, None)
+    if second is None:
+        return
+    if scheduler is not None:
+        from .dask_backend import dask_results  # NOTE: here: only Dask runs import dask
+
+        yield from dask_results(chain([second], tasks), scheduler, jobs, settings, debug)
         return
     # fork: workers inherit the main process's checker (no glossary or detector to load again);
     # elsewhere they build their own from the settings on their first task.
@@ -34,15 +48,22 @@ def ordered_results(tasks: Iterable[tuple[T, Task]], jobs: int, settings: Settin
     pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method),
                                initializer=install_from, initargs=(settings, debug))
     try:
-        pending: deque[tuple[T, Future]] = deque()
-        for tag, task in chain(first, tasks):
-            pending.append((tag, pool.submit(run_task, task)))
-            if len(pending) > 2 * jobs:  # bounded: memory holds a few parts, not the file
-                yield _done(pending.popleft())
-        while pending:
-            yield _done(pending.popleft())
+        yield from in_order(lambda task: pool.submit(run_task, task), chain([second], tasks), 2 * jobs)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def in_order(submit: Callable[[Task], Future], tasks: Iterable[tuple[T, Task]],
+             limit: int) -> Iterator[tuple[T, Result]]:
+    """Tasks submitted in order, at most ``limit`` in flight (memory holds a few parts, not the
+    file), results yielded in the same order: any executor whose futures have ``result()``."""
+    pending: deque[tuple[T, Future]] = deque()
+    for tag, task in tasks:
+        pending.append((tag, submit(task)))
+        if len(pending) > limit:
+            yield _done(pending.popleft())
+    while pending:
+        yield _done(pending.popleft())
 
 
 def _done(pending: tuple[T, Future]) -> tuple[T, Result]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from . import __version__
@@ -17,22 +17,22 @@ from .glossary import Glossary
 from .models import Finding, InputError, Paragraph, Report, Signature, Summary, UnusedSuppression
 from .overrides import apply_overrides
 from .parallel import ordered_results
+from .progress import Progress, Silent
 from .readers import found_in_directory, has_parts, read_parts
 from .scoring.mqm import score_run
 from .suppress import suppressed_by
 from .worker import Checker, PartResult, Task, crash_error, input_error, install
 
 
-Track = Callable[[list[tuple[Path, str]]], Iterable[tuple[Path, str]]]
-
-
-def run(paths: Sequence[str], settings: Settings, track: Track = iter, debug: bool = False, jobs: int = 1) -> Report:
+def run(paths: Sequence[str], settings: Settings, progress: type[Progress] = Silent, debug: bool = False,
+        jobs: int = 1, scheduler: str | None = None) -> Report:
     """Check every file under ``paths``; unreadable files become input errors, not crashes.
 
-    Files (and parts of big catalogs) are checked in ``jobs`` processes (``worker``); their
+    Files (and parts of big catalogs) are checked in ``jobs`` processes (``worker``), or on the
+    Dask cluster at ``scheduler`` (``dask_backend.LOCAL``: a LocalCluster of ``jobs``); their
     results come back in file order and everything that depends on order happens here: the
-    cross-unit checks' memory, sorting, fingerprints, the baseline. ``track`` wraps the list of
-    files, e.g. in a progress bar. A bug in tqa on one file is an input error for that file too
+    cross-unit checks' memory, sorting, fingerprints, the baseline. ``progress`` is told how far
+    reading has got (``progress.Progress`` draws a bar). A bug in tqa on one file is an input error for that file too
     (the others are still checked), unless ``debug`` asks for the traceback.
     """
     glossary = load_glossary(settings)
@@ -41,8 +41,10 @@ def run(paths: Sequence[str], settings: Settings, track: Track = iter, debug: bo
     baseline = load_baselines(settings.baseline)
     collected = Collected(checker, settings)
     files = list(expand_paths(paths, collected.errors, settings))
-    for (index, shown), result in ordered_results(tasks(track(files), settings, debug), jobs, settings, debug):
-        collected.take(index, shown, result)
+    with progress(files) as bar:
+        for (index, shown), result in ordered_results(tasks(files, settings, debug, bar), jobs, settings, debug,
+                                                           scheduler):
+            collected.take(index, shown, result)
     collected.close()
     findings = fingerprinted(sorted(collected.findings, key=Finding.sort_key), collected.units)
     unused = collected.unused
@@ -62,16 +64,19 @@ def run(paths: Sequence[str], settings: Settings, track: Track = iter, debug: bo
     )
 
 
-def tasks(files: Iterable[tuple[Path, str]], settings: Settings, debug: bool) -> Iterator[tuple[tuple[int, str], Task]]:
+def tasks(files: Iterable[tuple[Path, str]], settings: Settings, debug: bool,
+          progress: Progress) -> Iterator[tuple[tuple[int, str], Task]]:
     """(file number, path shown) and a task: one per part of a catalog read piece by piece (read
     here, so no worker holds a whole big file), one per other file (read by its worker)."""
     for index, (path, shown) in enumerate(files):
         tag = (index, shown)
         if not has_parts(path):
+            progress.at(index, shown)
             yield tag, (path, shown)
             continue
         try:
             for part in read_parts(path, shown, settings):
+                progress.at(index, shown, part.origin[0] + len(part.text))
                 yield tag, part
         except TqaError as exc:
             yield tag, input_error(exc, shown)

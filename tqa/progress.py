@@ -4,21 +4,66 @@ pipes or CI logs."""
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import click
 
 from .reporters.terminal import clean
 
-MIN_FILES = 5  # fewer files finish before a bar would help
+MIN_FILES = 5  # fewer files finish before a bar would help...
+MIN_BYTES = 4 * 2**20  # ...unless they are big: 4 MB is some 30,000 catalog units, a few seconds
 
 
-def tracked(files: list[tuple[Path, str]]) -> Iterator[tuple[Path, str]]:
-    """The files, with a bar naming the current one while they are checked."""
-    if len(files) < MIN_FILES or not sys.stderr.isatty():
-        yield from files
-        return
-    with click.progressbar(files, label="checking", file=sys.stderr, show_pos=True,
-                           item_show_func=lambda item: clean(item[1]) if item else None) as bar:
-        yield from bar
+class Progress:
+    """Bytes read of all the files, the current file and how many files have been reached.
+
+    Parts of a big file move the bar as they are read, so one million-unit catalog shows
+    progress too (reading runs a few parts ahead of checking, never more).
+    """
+
+    def __init__(self, files: list[tuple[Path, str]]):
+        self.count = len(files)
+        self.sizes = [_size(path) for path, _ in files]
+        self.index = -1
+        self.position = 0
+        self.bar = None
+        total = sum(self.sizes)
+        if sys.stderr.isatty() and (self.count >= MIN_FILES or total >= MIN_BYTES):
+            self.bar = click.progressbar(length=max(total, 1), label="checking", file=sys.stderr,
+                                         item_show_func=lambda item: item)
+
+    def __enter__(self) -> Progress:
+        if self.bar is not None:
+            self.bar.__enter__()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
+
+    def at(self, index: int, shown: str, position: int | None = None) -> None:
+        """File ``index`` has been read up to ``position`` (characters; None: all of it)."""
+        if self.bar is None:
+            return
+        label = f"{index + 1}/{self.count} {clean(shown)}"
+        if index != self.index:
+            if self.index >= 0:  # the rest of the previous file (all of it, had it failed half-way)
+                self.bar.update(self.sizes[self.index] - self.position, current_item=label)
+            self.index, self.position = index, 0
+        position = self.sizes[index] if position is None else min(position, self.sizes[index])
+        self.bar.update(position - self.position, current_item=label)
+        self.position = position
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+class Silent(Progress):
+    """No bar: library calls and tests."""
+
+    def __init__(self, files: list[tuple[Path, str]]):
+        self.bar = None

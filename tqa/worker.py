@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .checks import select_checks
-from .checks.base import Check, Context, CrossUnitCheck, place
+from .checks.base import Check, Context, CrossUnitCheck, Place, place
 from .config import Settings
 from .detect import LanguageDetector
 from .errors import TqaError
@@ -34,13 +34,17 @@ class UnitKey(NamedTuple):
 
     code: str
     key: tuple
-    where: str
-    location: Location
+    where: Place
+    place: tuple  # the unit's Location's fields, in order: pickles at a fraction of the model's cost
     text: str
     source: str | None
     role: Role | None
     unit_id: str | None
     suppressions: tuple[Suppression, ...]
+
+    @property
+    def location(self) -> Location:
+        return Location.model_construct(**dict(zip(Location.model_fields, self.place)))
 
 
 @dataclass
@@ -140,8 +144,8 @@ def unit_key(check: CrossUnitCheck, segment: Segment, ctx: Context) -> UnitKey |
     key = check.key(segment, ctx)
     if key is None:
         return None
-    return UnitKey(check.code, key, place(segment), segment.location, segment.text, segment.source,
-                   segment.role, segment.unit_id, tuple(note_suppressions([segment])))
+    return UnitKey(check.code, key, place(segment), tuple(getattr(segment.location, name) for name in Location.model_fields), segment.text,
+                   segment.source, segment.role, segment.unit_id, tuple(note_suppressions([segment])))
 
 
 def detected(segment: Segment, detector: LanguageDetector) -> Segment:
@@ -165,6 +169,8 @@ def install_from(settings: Settings, debug: bool) -> None:
 
     if _installed is None or _installed[0].settings != settings:
         install(Checker(settings, load_glossary(settings)), debug)
+    elif _installed[1] != debug:  # a Dask worker outlives the run: the next one may ask for --debug
+        install(_installed[0], debug)
 
 
 def run_task(task: Task) -> PartResult | InputError:

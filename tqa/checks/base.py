@@ -136,7 +136,11 @@ class CrossUnitCheck(Check):
     def key(self, segment: Segment, ctx: Context) -> tuple | None:
         raise NotImplementedError
 
-    def conflict(self, key: tuple, where: str) -> str | None:
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.places = Places()
+
+    def conflict(self, key: tuple, where: Place) -> str | None:
         raise NotImplementedError
 
     def run(self, segments: Iterable[Segment], ctx: Context) -> Iterator[Finding]:
@@ -146,10 +150,33 @@ class CrossUnitCheck(Check):
                 yield self.finding(segment, ctx, message)
 
 
-def place(segment: Segment) -> str:
-    """``path:line:column`` of a segment, as messages name other places."""
+Place = tuple[str, int, int]  # path, line, column
+
+
+def place(segment: Segment) -> Place:
     loc = segment.location
-    return f"{loc.path}:{loc.line}:{loc.column}"
+    return loc.path, loc.line, loc.column
+
+
+class Places:
+    """Places remembered as one int each (file number, line, column), named when reported: a
+    million remembered units cost ints, not strings."""
+
+    def __init__(self):
+        self.paths: list[str] = []
+        self.numbers: dict[str, int] = {}
+
+    def pack(self, where: Place) -> int:
+        path, line, column = where
+        if path not in self.numbers:
+            self.numbers[path] = len(self.paths)
+            self.paths.append(path)
+        return self.numbers[path] << 80 | line << 40 | column
+
+    def name(self, packed: int) -> str:
+        """``path:line:column``, as messages name other places."""
+        mask = (1 << 40) - 1
+        return f"{self.paths[packed >> 80]}:{packed >> 40 & mask}:{packed & mask}"
 
 
 def has_pair(segment: Segment) -> bool:

@@ -15,10 +15,11 @@ import unicodedata
 from functools import lru_cache
 
 from ..models import Category, MqmSeverity, Segment, Severity
-from .base import Context, CrossUnitCheck, has_pair
+from .base import Context, CrossUnitCheck, Place, has_pair
 
 _SPACES = re.compile(r"\s+")
 _TRAILING = " .:;!?…\u00a0\u202f"
+_LOW = (1 << 64) - 1
 
 
 class InconsistentTranslation(CrossUnitCheck):
@@ -42,18 +43,18 @@ class InconsistentTranslation(CrossUnitCheck):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._first: dict[bytes, tuple[bytes, str]] = {}  # source -> (target, where)
+        self._first: dict[int, int] = {}  # source -> target | place << 64
 
     def key(self, segment: Segment, ctx: Context) -> tuple | None:
         if not has_pair(segment) or not segment.source.strip():
             return None
         return digest(context_of(segment), segment.source), digest(segment.text)
 
-    def conflict(self, key: tuple, where: str) -> str | None:
+    def conflict(self, key: tuple, where: Place) -> str | None:
         source, target = key
-        first_target, first_where = self._first.setdefault(source, (target, where))
-        if first_target != target:
-            return f"Same source as at {first_where}, translated differently there."
+        first = self._first.setdefault(source, target | self.places.pack(where) << 64)
+        if first & _LOW != target:
+            return f"Same source as at {self.places.name(first >> 64)}, translated differently there."
         return None
 
 
@@ -79,26 +80,36 @@ class ReusedTranslation(CrossUnitCheck):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._first: dict[bytes, tuple[bytes, bytes | None, str]] = {}  # target -> (source, unit, where)
+        self._first: dict[int, int] = {}  # target -> source | unit << 64 | place << 128
 
     def key(self, segment: Segment, ctx: Context) -> tuple | None:
         if not has_pair(segment) or not segment.source.strip():
             return None
-        unit = digest(ctx.document.path, segment.unit_id) if segment.unit_id else None
+        unit = _exact(ctx.document.path, segment.unit_id) if segment.unit_id else 0
         return digest(segment.source), digest(segment.text), unit
 
-    def conflict(self, key: tuple, where: str) -> str | None:
+    def conflict(self, key: tuple, where: Place) -> str | None:
         source, target, unit = key
-        first_source, first_unit, first_where = self._first.setdefault(target, (source, unit, where))
-        if first_source != source and (unit is None or first_unit != unit):
-            return f"Same translation as at {first_where}, where the source differs."
+        first = self._first.setdefault(target, source | unit << 64 | self.places.pack(where) << 128)
+        first_unit = first >> 64 & _LOW
+        if first & _LOW != source and (not unit or first_unit != unit):
+            return f"Same translation as at {self.places.name(first >> 128)}, where the source differs."
         return None
 
 
-def digest(*texts: str) -> bytes:
-    """8 bytes standing for the texts, normalised: NFC, case-folded, spacing and final
+def digest(*texts: str) -> int:
+    """64 bits standing for the texts, normalised: NFC, case-folded, spacing and final
     punctuation ignored."""
-    return hashlib.blake2b("\0".join(map(_normal, texts)).encode("utf-8"), digest_size=8).digest()
+    return _hash("\0".join(map(_normal, texts)))
+
+
+def _exact(*texts: str) -> int:
+    """64 bits standing for the texts as they are (unit ids: each seen once, so not cached)."""
+    return _hash("\0".join(texts)) or 1
+
+
+def _hash(text: str) -> int:
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "big")
 
 
 @lru_cache(maxsize=1 << 16)
