@@ -14,7 +14,7 @@ from .detect import LanguageDetector
 from .errors import TqaError
 from .fingerprint import fingerprinted
 from .glossary import Glossary
-from .models import Finding, InputError, Paragraph, Report, Signature, Summary, UnusedSuppression
+from .models import Finding, InputError, InputWarning, Paragraph, Report, Signature, Summary, UnusedSuppression
 from .overrides import apply_overrides
 from .parallel import ordered_results
 from .progress import Progress, Silent
@@ -60,6 +60,7 @@ def run(paths: Sequence[str], settings: Settings, progress: type[Progress] = Sil
         files=tuple(collected.files),
         unused_suppressions=tuple(unused),
         paragraphs=tuple(collected.paragraphs),
+        warnings=(*glossary.warnings, *collected.warnings),
         score=score_run(findings, collected.words_by_file, settings.score, settings.min_score),
     )
 
@@ -100,6 +101,7 @@ class Collected:
         self.settings = settings
         self.findings: list[Finding] = []
         self.paragraphs: list[Paragraph] = []
+        self.warnings: list[InputWarning] = []
         self.errors: list[InputError] = []
         self.unused: list[UnusedSuppression] = []
         self.units: dict[tuple[str, str], str] = {}
@@ -128,6 +130,7 @@ class Collected:
             self.findings += part.findings
             self.unused += part.unused
             self.paragraphs += part.paragraphs
+            self.warnings += part.warnings
             self.units.update(part.units)
             self.segments += part.segments
             self.words += part.words

@@ -18,7 +18,7 @@ from .config import Settings
 from .detect import LanguageDetector
 from .errors import TqaError
 from .glossary import Glossary
-from .models import Document, Finding, InputError, Location, Paragraph, Role, Segment, Suppression, UnusedSuppression
+from .models import Document, Finding, InputError, InputWarning, Location, Paragraph, Role, Segment, Suppression, UnusedSuppression
 from .overrides import apply_overrides
 from .positions import LineIndex, locate
 from .readers import read_document
@@ -56,6 +56,7 @@ class PartResult:
     paragraphs: list[Paragraph] = field(default_factory=list)
     units: dict[tuple[str, str], str] = field(default_factory=dict)  # (path, segment id) -> unit id, flagged only
     keys: list[UnitKey] = field(default_factory=list)
+    warnings: tuple[InputWarning, ...] = ()
     segments: int = 0
     words: int = 0
     evaluated_words: int = 0
@@ -104,6 +105,7 @@ class Checker:
             segments=len(checked),
             words=sum(count_words(s.text) for s in checked),
             evaluated_words=evaluated_words(checked),
+            warnings=document.warnings,
         )
 
 
