@@ -5,7 +5,6 @@ through readers/xmlsafe.py). A warning does not change the exit status."""
 import json
 import shutil
 
-
 from cli_run import DATA, run_tqa as tqa
 from tqa.config import Settings
 from tqa.glossary import Glossary
