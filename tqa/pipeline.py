@@ -142,15 +142,16 @@ class Collected:
         """The part with the cross-unit checks' findings on its units added."""
         checks = {c.code: c for c in self.checker.cross}
         for unit in part.keys:
-            check = checks[unit.code]
-            message = check.conflict(unit.key, unit.where)
-            if message is None:
-                continue
-            finding = check.finding_at(unit.location, unit.text, unit.role, unit.source, message)
-            finding, _ = suppressed_by(finding, unit.suppressions, part.unused)
-            part.findings += apply_overrides([finding], self.settings.overrides, self.settings.config_folder)
-            if unit.unit_id:
-                part.units[(unit.location.path, unit.location.segment_id)] = unit.unit_id
+            for code, key in unit.keys:
+                check = checks[code]
+                message = check.conflict(key, unit.where)
+                if message is None:
+                    continue
+                finding = check.finding_at(unit.location, unit.text, unit.role, unit.source, message)
+                finding, _ = suppressed_by(finding, unit.suppressions, part.unused)
+                part.findings += apply_overrides([finding], self.settings.overrides, self.settings.config_folder)
+                if unit.unit_id:
+                    part.units[(unit.location.path, unit.location.segment_id)] = unit.unit_id
         part.keys = []
         return part
 

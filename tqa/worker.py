@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .checks import select_checks
-from .checks.base import Check, Context, CrossUnitCheck, Place, place
+from .checks.base import Check, Context, CrossUnitCheck, Place
 from .config import Settings
 from .detect import LanguageDetector
 from .errors import TqaError
@@ -28,13 +28,11 @@ from .suppress import apply_inline, note_suppressions
 from .wordcount import count_words
 
 
-class UnitKey(NamedTuple):
-    """What a cross-unit check needs of one unit in the main process: its key, and enough of the
-    unit to report it (a bilingual unit's finding covers the whole unit)."""
+class UnitKeys(NamedTuple):
+    """What the cross-unit checks need of one unit in the main process: their keys, and enough
+    of the unit to report it (a bilingual unit's finding covers the whole unit)."""
 
-    code: str
-    key: tuple
-    where: Place
+    keys: tuple[tuple[str, tuple], ...]  # (check code, key), for each check that keys the unit
     place: tuple  # the unit's Location's fields, in order: pickles at a fraction of the model's cost
     text: str
     source: str | None
@@ -46,6 +44,11 @@ class UnitKey(NamedTuple):
     def location(self) -> Location:
         return Location.model_construct(**dict(zip(Location.model_fields, self.place)))
 
+    @property
+    def where(self) -> Place:
+        path, line, column = self.place[:3]
+        return path, line, column
+
 
 @dataclass
 class PartResult:
@@ -55,7 +58,7 @@ class PartResult:
     unused: list[UnusedSuppression] = field(default_factory=list)
     paragraphs: list[Paragraph] = field(default_factory=list)
     units: dict[tuple[str, str], str] = field(default_factory=dict)  # (path, segment id) -> unit id, flagged only
-    keys: list[UnitKey] = field(default_factory=list)
+    keys: list[UnitKeys] = field(default_factory=list)
     warnings: tuple[InputWarning, ...] = ()
     segments: int = 0
     words: int = 0
@@ -101,13 +104,21 @@ class Checker:
             unused=unused,
             paragraphs=paragraphs_around(document, checked, flagged),
             units={(document.path, s.id): s.unit_id for s in checked if s.unit_id and s.id in flagged},
-            keys=[key for check in self.cross for s in checked if (key := unit_key(check, s, ctx)) is not None],
+            keys=[keys for s in checked if (keys := self.unit_keys(s, ctx)) is not None],
             segments=len(checked),
             words=sum(count_words(s.text) for s in checked),
             evaluated_words=evaluated_words(checked),
             warnings=document.warnings,
         )
 
+
+    def unit_keys(self, segment: Segment, ctx: Context) -> UnitKeys | None:
+        keys = tuple((check.code, key) for check in self.cross if (key := check.key(segment, ctx)) is not None)
+        if not keys:
+            return None
+        return UnitKeys(keys, tuple(getattr(segment.location, name) for name in Location.model_fields),
+                        segment.text, segment.source, segment.role, segment.unit_id,
+                        tuple(note_suppressions([segment])))
 
     def document_findings(self, checked: list[Segment], ctx: Context) -> list[Finding]:
         return [f for check in self.local for f in check.run(checked, ctx)]
@@ -140,14 +151,6 @@ def moved(finding: Finding, segment: Segment, ctx: Context) -> Finding:
     start, end = (finding.span.start, finding.span.end) if finding.span else (0, len(segment.text))
     location = locate(ctx.document.path, ctx.lines, segment.anchors, start, end, segment.id)
     return finding.model_copy(update={"location": location})
-
-
-def unit_key(check: CrossUnitCheck, segment: Segment, ctx: Context) -> UnitKey | None:
-    key = check.key(segment, ctx)
-    if key is None:
-        return None
-    return UnitKey(check.code, key, place(segment), tuple(getattr(segment.location, name) for name in Location.model_fields), segment.text,
-                   segment.source, segment.role, segment.unit_id, tuple(note_suppressions([segment])))
 
 
 def detected(segment: Segment, detector: LanguageDetector) -> Segment:
