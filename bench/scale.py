@@ -109,12 +109,23 @@ def row(name: str, size: int, command: list[str], runs: int, cwd: Path) -> str:
             f"({cpus[0]:.2f}–{cpus[-1]:.2f}) | {size / wall:,.0f} | {size / cpu:,.0f} | {peak:,.0f} MB |")
 
 
+def distinct(units: list[tuple[str, str]], size: int) -> list[tuple[str, str]]:
+    """``size`` units, none the same: each copy after the first ends in " [copy]" in both texts
+    (a number that is in the source and the target, so no check minds it). Measures tqa with
+    nothing to remember, where the real catalogs repeated measure a translation memory."""
+    return [(s, t) if n < len(units) else (f"{s} [{n // len(units)}]", f"{t} [{n // len(units)}]")
+            for n, (s, t) in ((n, units[n % len(units)]) for n in range(size))]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--wheels", type=Path, required=True, help="folder of unzipped wheels")
     parser.add_argument("--work", type=Path, required=True, help="where the corpora are written")
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs-big", type=int, default=1, help=f"runs above {POFILTER_LIMIT:,} units")
+    parser.add_argument("--distinct-limit", type=int, default=POFILTER_LIMIT,
+                        help="largest size also measured with every unit distinct")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     units = real_units(args.wheels)
@@ -125,13 +136,23 @@ def main() -> None:
           "| peak RSS, all processes |")
     print("|---|---:|---:|---:|---:|---:|---:|")
     for size in args.sizes:
+        runs = args.runs if size <= POFILTER_LIMIT else args.runs_big
         po, xlf = args.work / f"scale-{size}.po", args.work / f"scale-{size}.xlf"
         if not po.exists():
             write_po(units, size, po)
             write_xliff(units, size, xlf)
         for name, path in (("PO", po), ("XLIFF", xlf)):
-            command = TQA + ["check", str(path), "--exit-zero", "-f", "lines"]
-            print(row(f"tqa check, default checks ({name})", size, command, args.runs, args.work), flush=True)
+            for jobs in ("1", "2"):
+                command = TQA + ["check", str(path), "--exit-zero", "-f", "lines", "--jobs", jobs]
+                print(row(f"tqa check --jobs {jobs} ({name})", size, command, runs, args.work), flush=True)
+        if size <= args.distinct_limit:
+            unique = args.work / f"scale-{size}-distinct.po"
+            if not unique.exists():
+                write_po(distinct(units, size), size, unique)
+            for jobs in ("1", "2"):
+                command = TQA + ["check", str(unique), "--exit-zero", "-f", "lines", "--jobs", jobs]
+                print(row(f"tqa check --jobs {jobs} (PO, every unit distinct)", size, command, runs, args.work),
+                      flush=True)
         if size <= POFILTER_LIMIT:
             print(row("pofilter, default checks (PO)", size, POFILTER + [str(po), str(args.work / "pofilter.out")],
                       args.runs, args.work), flush=True)
