@@ -3,16 +3,17 @@ report ``--jobs 1`` writes, byte for byte, since everything order-dependent happ
 
 from __future__ import annotations
 
-import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import chain
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from .config import Settings
 from .models import InputError
 from .worker import PartResult, Task, install_from, run_task
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 Result = PartResult | InputError
 T = TypeVar("T")
@@ -44,6 +45,9 @@ def ordered_results(tasks: Iterable[tuple[T, Task]], jobs: int, settings: Settin
         return
     # fork: workers inherit the main process's checker (no glossary or detector to load again);
     # elsewhere they build their own from the settings on their first task.
+    import multiprocessing  # NOTE: here: a run of one small file (a pre-commit hook) never needs them
+    from concurrent.futures import ProcessPoolExecutor
+
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method),
                                initializer=install_from, initargs=(settings, debug))
