@@ -11,6 +11,7 @@ pattern instead (``tqa.termforms``: spacing, apostrophes, hyphens, accents, and 
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 import unicodedata
@@ -23,7 +24,7 @@ from typing import TYPE_CHECKING, Literal, NamedTuple
 from .errors import TqaError
 from .models import Frozen, GlossaryInfo, InputWarning
 from .lemmas import forms_of
-from .termforms import APOSTROPHE, HYPHENS, term_pattern
+from .termforms import APOSTROPHE, HYPHENS, WORD_PART, anchor_word, term_pattern
 
 if TYPE_CHECKING:
     from .calques import CalqueRule
@@ -33,6 +34,10 @@ RULES_SUFFIX = ".rules.toml"  # calque rules (tqa.calques), given with -g like a
 
 Side = Literal["source", "target"]
 _WORDS = re.compile(r"\w+")
+# Characters whose casefolding joins or splits words, or which re's IGNORECASE equates with a
+# letter casefolding does not (dotless i): a text holding one skips the word pre-check.
+_FOLD_UNSAFE = re.compile("[\u0130\u0131\u0149\u01f0\u0345\u0390\u03b0\u1e96-\u1e99\u1f50\u1f52\u1f54\u1f56"
+                          "\u1fb6\u1fb7\u1fc6\u1fc7\u1fd2\u1fd3\u1fd6\u1fd7\u1fe2-\u1fe4\u1fe6\u1fe7\u1ff6\u1ff7]")
 
 
 class TermStatus(StrEnum):
@@ -186,13 +191,31 @@ class _Matcher:
         self.terms = list(alternatives.values())
         groups = "|".join(f"({a})" for a in alternatives)
         self.regex = re.compile(rf"(?<!\w)(?:{groups})(?!\w)") if alternatives else None
+        self.anchors = _anchors(self.terms, side, lang, forms)
 
     def find(self, text: str) -> list[TermMatch]:
         """Non-overlapping matches, each given the term written exactly so if there is one."""
-        if self.regex is None:
+        if self.regex is None or not self._may_match(text):
             return []
         return [TermMatch(self._exact(m.group()) or self.terms[m.lastindex - 1], m.start(), m.end())
                 for m in self.regex.finditer(text)]
+
+    def _may_match(self, text: str) -> bool:
+        """False when no term's anchor word is a word of ``text``: most texts, for a set lookup
+        per word instead of the big regex tried at every character."""
+        if self.anchors is None:
+            return True
+        if not text.isascii() and (_FOLD_UNSAFE.search(text) or not unicodedata.is_normalized("NFC", text)):
+            return True  # decomposed accents or odd case folds: words may not split as the regex sees them
+        words, prefixes = self.anchors
+        tokens = set(WORD_PART.findall(text.casefold()))
+        if not tokens.isdisjoint(words):
+            return True
+        for token in tokens:  # prefixes hold no prefix of another, so only the nearest one below can fit
+            i = bisect.bisect_right(prefixes, token)
+            if i and token.startswith(prefixes[i - 1]):
+                return True
+        return False
 
     def _exact(self, found: str) -> Term | None:
         """The first term written exactly as ``found`` (up to spacing and apostrophes), if any."""
@@ -201,6 +224,23 @@ class _Matcher:
             if not term.case_sensitive or _normal(wording, True) == _normal(found, True):
                 return term
         return None
+
+
+def _anchors(terms: Sequence[Term], side: Side, lang: str, forms) -> tuple[frozenset[str], list[str]] | None:
+    """Every term's anchor word (``termforms.anchor_word``): whole spellings, and prefixes sorted
+    with none a prefix of another; None when some term has none (then every text is searched)."""
+    words: set[str] = set()
+    prefixes: set[str] = set()
+    for term in terms:
+        anchor = anchor_word(getattr(term, side), lang, None if term.case_sensitive else forms)
+        if anchor is None:
+            return None
+        (prefixes if anchor[1] else words).update(anchor[0])
+    kept: list[str] = []
+    for prefix in sorted(prefixes):
+        if not (kept and prefix.startswith(kept[-1])):
+            kept.append(prefix)
+    return frozenset(words), kept
 
 
 def same_wording(a: str, b: str, case_sensitive: bool = False) -> bool:

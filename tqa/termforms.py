@@ -24,6 +24,9 @@ HYPHENS = "-\u2010\u2011"  # hyphen-minus, hyphen, non-breaking hyphen
 APOSTROPHE = f"[{APOSTROPHES}]"
 _PIECES = re.compile(rf"\s+|{APOSTROPHE}|[{HYPHENS}]|.", re.DOTALL)
 _WORDS = re.compile(r"\w+")
+# A run of letters that running text keeps whole under the term regex: \w, less the apostrophes
+# (U+02BC is a letter to \w, but stands for any apostrophe in a term).
+WORD_PART = re.compile(rf"[^\W{APOSTROPHES}]+")
 # Words after which the head noun comes first: "ministres de la Défense", "Ministers of Defense".
 _LINK_WORDS = {
     "en": frozenset({"of", "for", "in", "on", "at", "to", "from"}),
@@ -115,3 +118,34 @@ def _english(word: str) -> str:
     if len(lower) > 1 and lower.endswith("y") and lower[-2] not in "aeiou":
         return _literal(word[:-1]) + "(?:y|ies)"
     return _literal(word) + "s?"
+
+
+def anchor_word(term: str, lang: str, forms: Mapping[str, Sequence[str]] | None = None) -> tuple[tuple[str, ...], bool] | None:
+    """A word that every match of ``term_pattern(term, lang, forms)`` holds as a whole word, for
+    a cheap test that a text cannot match: its casefolded spellings (their first ``WORD_PART``),
+    and whether those are only prefixes (a word under the suffix rules). An uninflected word first, then the longest; None
+    when the term has no word to test."""
+    term = unicodedata.normalize("NFC", term.strip())
+    words = _WORDS.findall(term)
+    inflected = inflected_words(words, lang)
+    best = None
+    for index, word in enumerate(words):
+        spellings, prefix = _spellings(word, lang, forms or {}) if index in inflected else ((word,), False)
+        folded = tuple({part.group() if (part := WORD_PART.search(s.casefold())) else "" for s in spellings})
+        if not all(folded):
+            continue
+        rank = (not prefix, index not in inflected, min(map(len, folded)))
+        if best is None or rank > best[0]:
+            best = (rank, folded, prefix)
+    return None if best is None else (best[1], best[2])
+
+
+def _spellings(word: str, lang: str, forms: Mapping[str, Sequence[str]]) -> tuple[tuple[str, ...], bool]:
+    """What ``_inflected`` lets a word be: its dictionary forms, else for the suffix rules a
+    prefix (they change at most the last two letters: "Flys" -> "Fl(?:y|ies)")."""
+    known = forms.get(word.casefold())
+    if known:
+        return tuple(known), False
+    if lang in ("en", "fr"):
+        return (word[:-2],), True
+    return (word,), False
