@@ -67,6 +67,8 @@ _SPACES = re.compile(r"\s+")
 @lru_cache(maxsize=8192)
 def placeholders(text: str) -> tuple[Token, ...]:
     """Every placeholder in ``text``, in order of appearance ("%%" and "{{"-escapes excluded)."""
+    if "%" not in text and "{" not in text and "$" not in text:  # every syntax needs one: most texts
+        return ()
     found: list[Token] = []
     taken: list[tuple[int, int]] = []
     for syntax in SYNTAXES:
@@ -116,6 +118,8 @@ def tags(text: str) -> tuple[Token, ...]:
     """HTML/XML tags; the key is the kind and name ("<b>", "</b>", "<br/>"), not the attributes.
 
     NOTE: words in angle brackets with no attribute value ("<missing product>") are prose."""
+    if "<" not in text:
+        return ()
     return tuple(Token("tag", f"<{m.group(1)}{m.group(2).lower()}{m.group(4)}>", *m.span())
                  for m in _TAG.finditer(text) if not m.group(3).strip() or "=" in m.group(3))
 
@@ -123,6 +127,8 @@ def tags(text: str) -> tuple[Token, ...]:
 @lru_cache(maxsize=8192)
 def links(text: str) -> tuple[Token, ...]:
     """URLs and e-mail addresses, compared exactly (an e-mail inside a URL counts once)."""
+    if "@" not in text and "://" not in text and "www." not in text:  # what every link needs: most texts
+        return ()
     urls = [Token("url", m.group(), *m.span()) for m in _URL.finditer(text)]
     spans = [(t.start, t.end) for t in urls]
     emails = [Token("email", m.group(), *m.span()) for m in _EMAIL.finditer(text) if not _overlaps(m.span(), spans)]

@@ -134,7 +134,9 @@ class LinkMismatch(TokenCheck):
     def check(self, segment: Segment, ctx: Context) -> Iterator[Finding]:
         if not has_pair(segment):
             return
+        source, target = links(segment.source), links(segment.text)
+        if not source and not target:  # most units: no pattern to look up
+            return
         langs = "|".join(re.escape(lang) for lang in {ctx.source_lang, ctx.target_lang})
         localised = re.compile(rf"(?<=[/.=_-])(?:{langs})(?:[-_][A-Za-z]{{2}})?(?=[/.&#_-]|$)", re.IGNORECASE)
-        yield from self.compare(segment, ctx, links(segment.source), links(segment.text),
-                                key=lambda token: localised.sub("*", token.key))
+        yield from self.compare(segment, ctx, source, target, key=lambda token: localised.sub("*", token.key))
