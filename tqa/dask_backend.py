@@ -13,6 +13,7 @@ directory (relative paths, the default ``glossaries/`` folder). Imported only wh
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack, contextmanager
@@ -66,6 +67,8 @@ def connected(scheduler: str, jobs: int) -> Iterator:
             client = stack.enter_context(Client(address, set_as_default=False))
         except (OSError, ValueError) as exc:
             raise TqaError(f"cannot connect to the Dask scheduler {scheduler}: {exc}") from None
+        if scheduler == LOCAL:  # our own workers collect garbage as this process was told to (cli)
+            client.run(gc.set_threshold, *gc.get_threshold())
         yield client
 
 
