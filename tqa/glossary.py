@@ -190,12 +190,18 @@ class _Matcher:
             alternatives.setdefault(body if term.case_sensitive else f"(?i:{body})", term)
         self.terms = list(alternatives.values())
         groups = "|".join(f"({a})" for a in alternatives)
-        self.regex = re.compile(rf"(?<!\w)(?:{groups})(?!\w)") if alternatives else None
+        self.pattern = rf"(?<!\w)(?:{groups})(?!\w)" if alternatives else None
         self.anchors = _anchors(self.terms, side, lang, forms)
+
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        """Compiled on the first text that passes the word pre-check: a big pattern takes tens of
+        milliseconds to compile, which a small file with no term never needs to pay."""
+        return re.compile(self.pattern)
 
     def find(self, text: str) -> list[TermMatch]:
         """Non-overlapping matches, each given the term written exactly so if there is one."""
-        if self.regex is None or not self._may_match(text):
+        if self.pattern is None or not self._may_match(text):
             return []
         return [TermMatch(self._exact(m.group()) or self.terms[m.lastindex - 1], m.start(), m.end())
                 for m in self.regex.finditer(text)]
