@@ -5,7 +5,7 @@ in the order given: everything order-dependent (the cross-unit checks' memory, s
 fingerprints) still happens in the main process, so the report is ``--jobs 1``'s, byte for byte.
 Each worker builds its checker from the settings on its first task and keeps it.
 
-NOTE: a file task is a path that the worker reads; parts of big catalogs are read here and sent.
+NOTE: a file task is a path that the worker reads; PO and XLIFF files are read here, sent in parts.
 So a remote cluster's workers must see the same files at the same paths, from the same working
 directory (relative paths, the default ``glossaries/`` folder). Imported only when asked for:
 ``tqa check`` does not pay for importing dask.
