@@ -61,10 +61,12 @@ def write_xliff(units: list[tuple[str, str]], size: int, path: Path) -> None:
         out.write("</body></file></xliff>\n")
 
 
-def tree_rss(pid: int) -> int:
-    """Resident kB of ``pid`` and all its descendants."""
+def tree_rss(pid: int) -> tuple[int, int]:
+    """Memory of ``pid`` and all its descendants, kB: RSS summed (pages a forked worker shares
+    with its parent counted in each), and PSS summed (shared pages split between the processes
+    sharing them: what the run as a whole holds)."""
     children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
+    sizes: dict[int, tuple[int, int]] = {}
     for entry in os.scandir("/proc"):
         if not entry.name.isdigit():
             continue
@@ -75,26 +77,36 @@ def tree_rss(pid: int) -> int:
         fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
         child = int(entry.name)
         children.setdefault(int(fields["PPid"]), []).append(child)
-        rss[child] = int(fields.get("VmRSS", "0 kB").split()[0])
-    total, todo = 0, [pid]
+        sizes[child] = (int(fields.get("VmRSS", "0 kB").split()[0]), _pss(entry.path))
+    rss = pss = 0
+    todo = [pid]
     while todo:
         current = todo.pop()
-        total += rss.get(current, 0)
+        rss, pss = rss + sizes.get(current, (0, 0))[0], pss + sizes.get(current, (0, 0))[1]
         todo += children.get(current, [])
-    return total
+    return rss, pss
 
 
-def measure(command: list[str], cwd: Path) -> tuple[float, float, int]:
-    """Wall seconds, CPU seconds (user + system, children included) and peak tree RSS (kB) of one
-    run, in ``cwd`` (no glossary there: tqa and pofilter both run their default checks only)."""
+def _pss(proc: str) -> int:
+    try:
+        rollup = Path(proc, "smaps_rollup").read_text()
+    except OSError:
+        return 0
+    return next((int(line.split()[1]) for line in rollup.splitlines() if line.startswith("Pss:")), 0)
+
+
+def measure(command: list[str], cwd: Path) -> tuple[float, float, int, int]:
+    """Wall seconds, CPU seconds (user + system, children included), peak tree RSS and PSS (kB)
+    of one run, in ``cwd`` (no glossary there: tqa and pofilter both run their default checks only)."""
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd)
-    peak = 0
+    peak_rss = peak_pss = 0
     while True:
         pid, _, usage = os.wait4(process.pid, os.WNOHANG)
         if pid:
-            return time.perf_counter() - start, usage.ru_utime + usage.ru_stime, peak
-        peak = max(peak, tree_rss(process.pid))
+            return time.perf_counter() - start, usage.ru_utime + usage.ru_stime, peak_rss, peak_pss
+        rss, pss = tree_rss(process.pid)
+        peak_rss, peak_pss = max(peak_rss, rss), max(peak_pss, pss)
         time.sleep(0.1)
 
 
@@ -104,9 +116,10 @@ def row(name: str, size: int, command: list[str], runs: int, cwd: Path) -> str:
     results = [measure(command, cwd) for _ in range(runs)]
     walls, cpus = sorted(r[0] for r in results), sorted(r[1] for r in results)
     wall, cpu = statistics.median(walls), statistics.median(cpus)
-    peak = max(r[2] for r in results) / 1024
+    rss, pss = max(r[2] for r in results) / 1024, max(r[3] for r in results) / 1024
     return (f"| {name} | {size:,} | {wall:.2f} s ({walls[0]:.2f}–{walls[-1]:.2f}) | {cpu:.2f} s "
-            f"({cpus[0]:.2f}–{cpus[-1]:.2f}) | {size / wall:,.0f} | {size / cpu:,.0f} | {peak:,.0f} MB |")
+            f"({cpus[0]:.2f}–{cpus[-1]:.2f}) | {size / wall:,.0f} | {size / cpu:,.0f} | {rss:,.0f} MB "
+            f"| {pss:,.0f} MB |")
 
 
 def distinct(units: list[tuple[str, str]], size: int) -> list[tuple[str, str]]:
@@ -123,6 +136,7 @@ def main() -> None:
     parser.add_argument("--work", type=Path, required=True, help="where the corpora are written")
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--jobs", nargs="+", default=["1", "2"], help="--jobs values to measure tqa with")
     parser.add_argument("--runs-big", type=int, default=1, help=f"runs above {POFILTER_LIMIT:,} units")
     parser.add_argument("--distinct-limit", type=int, default=POFILTER_LIMIT,
                         help="largest size also measured with every unit distinct")
@@ -133,8 +147,8 @@ def main() -> None:
     print(f"{len(units):,} real units repeated; {os.cpu_count()} CPUs; load average at start "
           f"{load[0]:.1f} {load[1]:.1f} {load[2]:.1f} (machine shared with other jobs)\n")
     print("| command | units | wall: median (min–max) | CPU: median (min–max) | units/wall s | units/CPU s "
-          "| peak RSS, all processes |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
+          "| peak RSS, all processes summed | peak PSS, all processes |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
     for size in args.sizes:
         runs = args.runs if size <= POFILTER_LIMIT else args.runs_big
         po, xlf = args.work / f"scale-{size}.po", args.work / f"scale-{size}.xlf"
@@ -142,14 +156,14 @@ def main() -> None:
             write_po(units, size, po)
             write_xliff(units, size, xlf)
         for name, path in (("PO", po), ("XLIFF", xlf)):
-            for jobs in ("1", "2"):
+            for jobs in args.jobs:
                 command = TQA + ["check", str(path), "--exit-zero", "-f", "lines", "--jobs", jobs]
                 print(row(f"tqa check --jobs {jobs} ({name})", size, command, runs, args.work), flush=True)
         if size <= args.distinct_limit:
             unique = args.work / f"scale-{size}-distinct.po"
             if not unique.exists():
                 write_po(distinct(units, size), size, unique)
-            for jobs in ("1", "2"):
+            for jobs in args.jobs:
                 command = TQA + ["check", str(unique), "--exit-zero", "-f", "lines", "--jobs", jobs]
                 print(row(f"tqa check --jobs {jobs} (PO, every unit distinct)", size, command, runs, args.work),
                       flush=True)
@@ -157,7 +171,7 @@ def main() -> None:
             print(row("pofilter, default checks (PO)", size, POFILTER + [str(po), str(args.work / "pofilter.out")],
                       args.runs, args.work), flush=True)
         else:
-            print(f"| pofilter, default checks (PO) | {size:,} | skipped: > 6 min (issue: 264 s, 3.7 GB) | | | | |")
+            print(f"| pofilter, default checks (PO) | {size:,} | skipped: > 6 min (issue: 264 s, 3.7 GB) | | | | | |")
     load = os.getloadavg()
     print(f"\nload average at end {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}")
 
