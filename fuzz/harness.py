@@ -1,6 +1,7 @@
 """One fuzz harness for every reader: bytes in a file of a given suffix -> a Document or a TqaError.
 
 Anything else (an exception that is not a TqaError) is a bug: one bad file would stop the run.
+Catalogs (PO, XLIFF) are also read in parts of tiny pieces, which must give the same units.
 Run under atheris when it is installed (coverage-guided), else with hypothesis for a fixed time.
 """
 
@@ -11,8 +12,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from tqa.config import Settings
 from tqa.errors import TqaError
-from tqa.readers import read_document
+from tqa.readers import has_parts, pieces, read_document, read_parts
 from tqa.segment import segment_document
 
 _FOLDER = Path(tempfile.mkdtemp(prefix="tqa-fuzz-"))
@@ -25,9 +27,27 @@ def read_bytes_as(suffix: str, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
     try:
-        segment_document(read_document(path, path.name))
-    except TqaError:
-        pass
+        whole = read_document(path, path.name)
+        segment_document(whole)
+    except TqaError as error:
+        whole = error
+    if has_parts(path):
+        _same_in_parts(path, whole)
+
+
+def _same_in_parts(path: Path, whole) -> None:
+    """Read in parts (small pieces, so cuts fall everywhere) gives the whole read's units, or
+    refuses the file too: a big file must not read differently from a small one."""
+    size, pieces.PIECE_BYTES = pieces.PIECE_BYTES, 97
+    try:
+        units = [u for part in read_parts(path, path.name, Settings()) for u in part.units]
+    except TqaError as error:
+        assert isinstance(whole, TqaError), f"read whole, refused in parts: {error}"
+        return
+    finally:
+        pieces.PIECE_BYTES = size
+    assert not isinstance(whole, TqaError), f"refused whole ({whole}), read in parts"
+    assert units == list(whole.units), "units differ between the whole read and the read in parts"
 
 
 def main(suffix: str, seeds: list[Path], source: Path | None = None) -> None:
