@@ -5,7 +5,7 @@ On demand only, never in CI. The corpora are bench/scale.py's (real French catal
 with unique ``msgctxt``; wheels as in its docstring). Rows: two small files (what a run costs
 before any real work: the cluster's start and stop, each worker's checker), then one PO file of
 10k and 100k units (read in parts of about 2,000 units, each sent to a worker and its results
-sent back). Median of ``--runs`` runs, min–max, wall and CPU (all processes), peak RSS.
+sent back). Median of ``--runs`` runs, min–max, wall and CPU (all processes), peak RSS and PSS.
 
     PYTHONPATH=. .venv/bin/python bench/dask_overhead.py --wheels /tmp/dl --work /tmp/dask-bench \\
         --runs 3 > bench/dask-results.md
@@ -44,8 +44,8 @@ def main() -> None:
     print(f"{os.cpu_count()} CPUs; load average at start {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} "
           "(machine shared with other jobs)\n")
     print("| command | files / units | wall: median (min–max) | CPU: median (min–max) | units/wall s | "
-          "units/CPU s | peak RSS, all processes |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
+          "units/CPU s | peak RSS, all processes summed | peak PSS, all processes |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
     for size, name, paths in corpora:
         for how, options in (("--jobs 2", ["--jobs", "2"]), ("--dask --jobs 2", ["--dask", "--jobs", "2"])):
             command = TQA + ["check", *paths, "--exit-zero", "-f", "lines", *options]
