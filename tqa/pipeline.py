@@ -67,11 +67,12 @@ def run(paths: Sequence[str], settings: Settings, progress: type[Progress] = Sil
 
 def tasks(files: Iterable[tuple[Path, str]], settings: Settings, debug: bool,
           progress: Progress) -> Iterator[tuple[tuple[int, str], Task]]:
-    """(file number, path shown) and a task: one per part of a catalog read piece by piece (read
-    here, so no worker holds a whole big file), one per other file (read by its worker)."""
+    """(file number, path shown) and a task: one per part of a big catalog read piece by piece
+    (read here, so no worker holds a whole big file), one per other file (read by its worker,
+    so a run of many catalogs reads them in parallel too)."""
     for index, (path, shown) in enumerate(files):
         tag = (index, shown)
-        if not has_parts(path):
+        if not has_parts(path) or _size(path) <= READ_WHOLE_BELOW:
             progress.at(index, shown)
             yield tag, (path, shown)
             continue
@@ -85,6 +86,16 @@ def tasks(files: Iterable[tuple[Path, str]], settings: Settings, debug: bool,
             if debug:
                 raise
             yield tag, crash_error(exc, shown)
+
+
+READ_WHOLE_BELOW = 4 * 2**20  # bytes: a catalog up to some 30,000 units is read whole, by a worker
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # the reader says what is wrong
 
 
 class Collected:
