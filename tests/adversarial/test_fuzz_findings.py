@@ -14,6 +14,10 @@ from cli_run import DATA, run_tqa as tqa
     # encoding="UU": a bytes-to-bytes codec taken for a text encoding (LookupError, a crash).
     ("bytes-codec-declared.xlf", 2, "tqa: error: fuzz/bytes-codec-declared.xlf:1: unknown encoding 'UU'\n"),
     ("bytes-codec-charset.po", 2, "tqa: error: fuzz/bytes-codec-charset.po:1: unknown encoding 'UU'\n"),
+    # encoding="UTF-7" spelling a lone surrogate: encoding the text for expat raised
+    # UnicodeEncodeError (a crash; found by fuzz/fuzz_xliff.py reading in parts after 580 s)
+    ("utf7-lone-surrogate.xlf", 2, "tqa: error: fuzz/utf7-lone-surrogate.xlf:9:72: not valid UTF-7: it decodes "
+                                   "to a lone surrogate (U+DA9E)\n"),
     # found by the property tests: "\ud800" in a JSON string became a lone surrogate, which crashed
     # a check that encodes text
     ("locales/en/lone-surrogate.json", 2,

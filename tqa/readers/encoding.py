@@ -10,6 +10,7 @@ import re
 from ..errors import TqaError
 from ..positions import LineIndex
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -72,10 +73,16 @@ def _decode_with(path: str, raw: bytes, encoding: str) -> str:
     if codec_name(encoding) is None:
         raise TqaError(f"unknown encoding {encoding!r}", path=path, line=1)
     try:
-        return raw.decode(encoding).removeprefix("\ufeff")
+        text = raw.decode(encoding).removeprefix("\ufeff")
     except UnicodeDecodeError as error:
         raise TqaError(f"not valid {encoding} at byte {error.start}: {error.reason}", path,
                        *_place(raw, error.start, encoding)) from None
+    # UTF-7 (and alike) can spell a lone surrogate, which no Unicode text may hold: every later
+    # step that encodes the text would fail on it.
+    if (bad := _SURROGATE.search(text)) is not None:
+        raise TqaError(f"not valid {encoding}: it decodes to a lone surrogate (U+{ord(bad.group()):04X})", path,
+                       *LineIndex(text).position(bad.start()))
+    return text
 
 
 def _place(raw: bytes, offset: int, encoding: str) -> tuple[int, int]:
