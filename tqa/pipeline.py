@@ -18,7 +18,7 @@ from .models import Finding, InputError, InputWarning, Paragraph, Report, Signat
 from .overrides import apply_overrides
 from .parallel import ordered_results
 from .progress import Progress, Silent
-from .readers import found_in_directory, has_parts, read_parts
+from .readers import file_size, found_in_directory, has_parts, read_parts
 from .scoring.mqm import score_run
 from .suppress import suppressed_by
 from .worker import Checker, PartResult, Task, crash_error, input_error, install
@@ -72,7 +72,7 @@ def tasks(files: Iterable[tuple[Path, str]], settings: Settings, debug: bool,
     so a run of many catalogs reads them in parallel too)."""
     for index, (path, shown) in enumerate(files):
         tag = (index, shown)
-        if not has_parts(path) or _size(path) <= READ_WHOLE_BELOW:
+        if not has_parts(path) or file_size(path) <= READ_WHOLE_BELOW:
             progress.at(index, shown)
             yield tag, (path, shown)
             continue
@@ -89,13 +89,6 @@ def tasks(files: Iterable[tuple[Path, str]], settings: Settings, debug: bool,
 
 
 READ_WHOLE_BELOW = 4 * 2**20  # bytes: a catalog up to some 30,000 units is read whole, by a worker
-
-
-def _size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0  # the reader says what is wrong
 
 
 class Collected:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from .readers import file_size
 from .reporters.terminal import clean
 
 MIN_FILES = 5  # fewer files finish before a bar would help...
@@ -23,7 +24,7 @@ class Progress:
 
     def __init__(self, files: list[tuple[Path, str]]):
         self.count = len(files)
-        self.sizes = [_size(path) for path, _ in files]
+        self.sizes = [file_size(path) for path, _ in files]
         self.index = -1
         self.position = 0
         self.bar = None
@@ -53,13 +54,6 @@ class Progress:
         position = self.sizes[index] if position is None else min(position, self.sizes[index])
         self.bar.update(position - self.position, current_item=label)
         self.position = position
-
-
-def _size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0
 
 
 class Silent(Progress):

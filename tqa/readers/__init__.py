@@ -101,6 +101,14 @@ def read_document(path: Path, display_path: str, settings: Settings | None = Non
     )
 
 
+def file_size(path: Path) -> int:
+    """Bytes of the file; 0 when it cannot be read (its reader then says why)."""
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
 def has_parts(path: Path) -> bool:
     """Whether the file's format is read in parts (catalogs, which get big)."""
     reader = READERS.get(path.suffix.lower())
