@@ -52,6 +52,13 @@ def decode_declared(path: str, raw: bytes, declared: str | None = None, fallback
     return decode(path, raw)
 
 
+def ascii_compatible(head: bytes) -> bool:
+    """Whether a file starting with ``head`` has ASCII characters as single bytes: not UTF-16 or
+    UTF-32, by a BOM or by an XML file's "<" without one."""
+    wide = [bom for bom, encoding in _BOMS if encoding != "utf-8-sig"] + [b"<\x00", b"\x00<"]
+    return not head.startswith(tuple(wide))
+
+
 def html_charset(raw: bytes) -> str | None:
     """The charset an HTML file declares in a ``<meta>`` within its first 1024 bytes."""
     found = _HTML_CHARSET.search(raw[:1024])

@@ -15,22 +15,19 @@ from typing import NamedTuple
 
 from ..errors import TqaError
 from ..positions import LineIndex
-from .encoding import decode_declared
+from .encoding import ascii_compatible, decode_declared
 
 PIECE_BYTES = 1 << 18  # about 2,000 catalog units: small enough to spread over workers
-_UTF8_BOM = b"\xef\xbb\xbf"
 
 
 class Piece(NamedTuple):
     """Decoded text from the file offset ``offset`` (code points), after ``breaks`` line breaks
-    (as ``LineIndex`` counts them) and ``lines`` lines (as a reader splitting on CR/LF counts),
-    ending at byte ``end`` of the file."""
+    (as ``LineIndex`` counts them) and ``lines`` lines (as a reader splitting on CR/LF counts)."""
 
     text: str
     offset: int
     breaks: int
     lines: int
-    end: int
 
 
 def pieces(path: Path, shown: str, boundary: re.Pattern[bytes], declared: str | None,
@@ -42,7 +39,7 @@ def pieces(path: Path, shown: str, boundary: re.Pattern[bytes], declared: str | 
         return
     raw = _read(path, shown)
     text = decode_declared(shown, raw, declared, fallback)
-    yield from _text_pieces(text, re.compile(boundary.pattern.decode("ascii")), len(raw))
+    yield from _text_pieces(text, re.compile(boundary.pattern.decode("ascii")))
 
 
 def _streamable(path: Path, declared: str | None, fallback: str | None) -> bool:
@@ -51,8 +48,7 @@ def _streamable(path: Path, declared: str | None, fallback: str | None) -> bool:
     if fallback or (declared and declared.lower().replace("_", "-") not in ("utf-8", "utf8")):
         return False
     with path.open("rb") as file:
-        head = file.read(4)
-    return not head.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff"))
+        return ascii_compatible(file.read(4))
 
 
 def _utf8_pieces(path: Path, shown: str, boundary: re.Pattern[bytes]) -> Iterator[Piece]:
@@ -71,27 +67,27 @@ def _utf8_pieces(path: Path, shown: str, boundary: re.Pattern[bytes]) -> Iterato
                 cut = len(data) - len(window) + end
                 text = _decode(shown, data[:cut], consumed, breaks)
                 consumed += cut
-                yield Piece(text, offset, breaks, lines, consumed)
+                yield Piece(text, offset, breaks, lines)
                 offset, breaks, lines = offset + len(text), breaks + _breaks(text), lines + _lines(text)
                 pending = [data[cut:]] if cut < len(data) else []
     except OSError as error:
         raise TqaError(f"cannot read: {error.strerror}", path=shown) from None
     rest = b"".join(pending)
     if rest or consumed == 0:
-        yield Piece(_decode(shown, rest, consumed, breaks), offset, breaks, lines, consumed + len(rest))
+        yield Piece(_decode(shown, rest, consumed, breaks), offset, breaks, lines)
 
 
-def _text_pieces(text: str, boundary: re.Pattern[str], size: int) -> Iterator[Piece]:
+def _text_pieces(text: str, boundary: re.Pattern[str]) -> Iterator[Piece]:
     """Pieces of an already decoded text, of about PIECE_BYTES characters each."""
     start = breaks = lines = 0
-    while start < len(text) or start == 0:
+    while True:
         found = boundary.search(text, start + PIECE_BYTES) if start + PIECE_BYTES < len(text) else None
         end = found.end() if found else len(text)
         piece = text[start:end]
-        yield Piece(piece, start, breaks, lines, size if end == len(text) else 0)
-        breaks, lines, start = breaks + _breaks(piece), lines + _lines(piece), end
+        yield Piece(piece, start, breaks, lines)
         if end == len(text):
             return
+        breaks, lines, start = breaks + _breaks(piece), lines + _lines(piece), end
 
 
 def _last_end(boundary: re.Pattern[bytes], window: bytes) -> int:

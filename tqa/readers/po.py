@@ -69,7 +69,7 @@ class _Entry:
 def read(raw: RawFile) -> Document:
     """Every translatable msgstr of a PO or POT file."""
     text = decode_declared(raw.shown, raw.data, _declared(raw.data), raw.settings.encoding)
-    return next(_parts(raw.shown, [Piece(text, 0, 0, 0, len(raw.data))]))
+    return next(_parts(raw.shown, [Piece(text, 0, 0, 0)]))
 
 
 def read_parts(path: Path, shown: str, settings: Settings) -> Iterator[Document]:

@@ -26,6 +26,7 @@ from ..models import Document, InputWarning
 from ..positions import LineIndex
 from .anchored import AnchoredText
 from .bilingual import RawFile, unit_segment
+from .encoding import ascii_compatible
 from .inline import original_data, read_inline
 from .pieces import PIECE_BYTES, Piece, pieces
 from .xmlsafe import Element, decode_xml, parse_pieces, xml_declared
@@ -44,7 +45,7 @@ def read(raw: RawFile) -> Document:
     """Every unit of an XLIFF file, with its target located in the file."""
     text = decode_xml(raw.shown, raw.data)
     files = len(_FILE_TAG.findall(text))
-    parts = list(_parts(raw.shown, [Piece(text, 0, 0, 0, len(raw.data))], files))
+    parts = list(_parts(raw.shown, [Piece(text, 0, 0, 0)], files))
     return parts[0].model_copy(update={"text": text, "origin": (0, 0),
                                        "units": tuple(u for p in parts for u in p.units),
                                        "warnings": tuple(w for p in parts for w in p.warnings)})
@@ -111,9 +112,9 @@ def _head(path: Path, shown: str) -> bytes:
 
 def _count_files(path: Path, shown: str, head: bytes) -> int:
     """How many ``<file>`` elements (up to two) a file holds, before its units are read: unit ids
-    get their file's key when there are several. Counted in the bytes (any encoding where "<"
-    is one byte), else in the decoded text (UTF-16 and UTF-32)."""
-    if head.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00", b"<\x00", b"\x00<")):
+    get their file's key when there are several. Counted in the bytes where "<" is one byte,
+    else in the decoded text (UTF-16 and UTF-32)."""
+    if not ascii_compatible(head):
         return len(_FILE_TAG.findall(decode_xml(shown, path.read_bytes())))
     found, tail = 0, b""
     with path.open("rb") as file:
