@@ -14,7 +14,7 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
 from .models import Finding
 
@@ -22,18 +22,19 @@ VERSION = "tqa/v1"
 _SPACES = re.compile(r"\s+")
 
 
-def fingerprinted(findings: Sequence[Finding], units: Mapping[tuple[str, str], str]) -> list[Finding]:
-    """The findings, in the same order, each with its fingerprint.
+def fingerprinted(findings: list[Finding], units: Mapping[tuple[str, str], str]) -> list[Finding]:
+    """The findings, in the same order, each with its fingerprint: the list itself, updated in
+    place, so a run with a hundred thousand findings never holds them twice.
 
     ``units`` maps (path, segment id) to the unit id of bilingual segments.
     """
-    seen: Counter[str] = Counter()
-    result = []
-    for finding in findings:
+    seen: Counter[bytes] = Counter()  # occurrences by identity, kept as 16-byte digests
+    for n, finding in enumerate(findings):
         key = identity(finding, units.get((finding.location.path, finding.location.segment_id), ""))
-        result.append(finding.model_copy(update={"fingerprint": _digest(key, seen[key])}))
-        seen[key] += 1
-    return result
+        mark = hashlib.blake2b(key.encode("utf-8"), digest_size=16).digest()
+        findings[n] = finding.model_copy(update={"fingerprint": _digest(key, seen[mark])})
+        seen[mark] += 1
+    return findings
 
 
 def identity(finding: Finding, unit: str) -> str:

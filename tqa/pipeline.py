@@ -46,7 +46,9 @@ def run(paths: Sequence[str], settings: Settings, progress: type[Progress] = Sil
                                                            scheduler):
             collected.take(index, shown, result)
     collected.close()
-    findings = fingerprinted(sorted(collected.findings, key=Finding.sort_key), collected.units)
+    for check in checker.cross:
+        check.forget()  # every unit is in: the report needs the room
+    findings = fingerprinted(collected.handed_over(), collected.units)
     unused = collected.unused
     checks = checker.local + checker.cross
     if baseline is not None:
@@ -141,6 +143,12 @@ class Collected:
         self.files.append(shown)
         self.words_by_file.append((shown, sum(p.evaluated_words for p in self._parts)))
         self._current = None
+
+    def handed_over(self) -> list[Finding]:
+        """The findings in report order; the run keeps no other list of them."""
+        findings, self.findings = self.findings, []
+        findings.sort(key=Finding.sort_key)
+        return findings
 
     def cross_checked(self, part: PartResult) -> PartResult:
         """The part with the cross-unit checks' findings on its units added."""

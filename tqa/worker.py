@@ -42,7 +42,7 @@ class UnitKeys(NamedTuple):
 
     @property
     def location(self) -> Location:
-        return Location.model_construct(**dict(zip(Location.model_fields, self.place)))
+        return Location.model_construct(**dict(zip(_LOCATION_FIELDS, self.place)))
 
     @property
     def where(self) -> Place:
@@ -116,7 +116,7 @@ class Checker:
         keys = tuple((check.code, key) for check in self.cross if (key := check.key(segment, ctx)) is not None)
         if not keys:
             return None
-        return UnitKeys(keys, tuple(getattr(segment.location, name) for name in Location.model_fields),
+        return UnitKeys(keys, tuple(getattr(segment.location, name) for name in _LOCATION_FIELDS),
                         segment.text, segment.source, segment.role, segment.unit_id,
                         tuple(note_suppressions([segment])))
 
@@ -141,6 +141,7 @@ class Checker:
         return found
 
 
+_LOCATION_FIELDS = tuple(Location.model_fields)
 # What a bilingual unit's local findings depend on: all of it but where it is.
 _CONTENT_FIELDS = tuple(name for name in Segment.model_fields if name not in ("id", "anchors", "location", "unit_id"))
 _KNOWN_UNITS = 50_000  # distinct units remembered per process (a few MB)

@@ -138,10 +138,15 @@ class CrossUnitCheck(Check):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.places = Places()
+        self.forget()
 
     def conflict(self, key: tuple, where: Place) -> str | None:
         raise NotImplementedError
+
+    def forget(self) -> None:
+        """Start with an empty memory: a new run, or a finished one whose report needs the room."""
+        self.first: dict[int, int] = {}  # a key's hash -> the first unit's hashes and place, packed
+        self.places = Places()
 
     def run(self, segments: Iterable[Segment], ctx: Context) -> Iterator[Finding]:
         for segment in segments:

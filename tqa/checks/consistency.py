@@ -41,18 +41,15 @@ class InconsistentTranslation(CrossUnitCheck):
     category = Category.CONSISTENCY
     severity = Severity.WARNING
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._first: dict[int, int] = {}  # source -> target | place << 64
-
     def key(self, segment: Segment, ctx: Context) -> tuple | None:
         if not has_pair(segment) or not segment.source.strip():
             return None
-        return digest(context_of(segment), segment.source), digest(segment.text)
+        return digest_in(context_of(segment), segment.source), digest(segment.text)
 
     def conflict(self, key: tuple, where: Place) -> str | None:
         source, target = key
-        first = self._first.setdefault(source, target | self.places.pack(where) << 64)
+        # source -> target | place << 64
+        first = self.first.setdefault(source, target | self.places.pack(where) << 64)
         if first & _LOW != target:
             return f"Same source as at {self.places.name(first >> 64)}, translated differently there."
         return None
@@ -78,10 +75,6 @@ class ReusedTranslation(CrossUnitCheck):
     severity = Severity.INFO
     mqm_severity = MqmSeverity.NEUTRAL  # often legitimate: reported for review, costs nothing
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._first: dict[int, int] = {}  # target -> source | unit << 64 | place << 128
-
     def key(self, segment: Segment, ctx: Context) -> tuple | None:
         if not has_pair(segment) or not segment.source.strip():
             return None
@@ -90,17 +83,25 @@ class ReusedTranslation(CrossUnitCheck):
 
     def conflict(self, key: tuple, where: Place) -> str | None:
         source, target, unit = key
-        first = self._first.setdefault(target, source | unit << 64 | self.places.pack(where) << 128)
+        # target -> source | unit << 64 | place << 128
+        first = self.first.setdefault(target, source | unit << 64 | self.places.pack(where) << 128)
         first_unit = first >> 64 & _LOW
         if first & _LOW != source and (not unit or first_unit != unit):
             return f"Same translation as at {self.places.name(first >> 128)}, where the source differs."
         return None
 
 
-def digest(*texts: str) -> int:
-    """64 bits standing for the texts, normalised: NFC, case-folded, spacing and final
-    punctuation ignored."""
-    return _hash("\0".join(map(_normal, texts)))
+@lru_cache(maxsize=1 << 16)
+def digest(text: str) -> int:
+    """64 bits standing for the text, normalised: NFC, case-folded, spacing and final
+    punctuation ignored. Cached: catalogs and memories repeat texts, and a unit's texts are
+    digested for both checks."""
+    return _hash(_normal(text))
+
+
+def digest_in(context: str, text: str) -> int:
+    """``digest`` of a text within a context (a PO msgctxt); without one, the text's own."""
+    return _hash(f"{_normal(context)}\0{_normal(text)}") if context else digest(text)
 
 
 def _exact(*texts: str) -> int:
@@ -112,9 +113,7 @@ def _hash(text: str) -> int:
     return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "big")
 
 
-@lru_cache(maxsize=1 << 16)
 def _normal(text: str) -> str:
-    """Cached: catalogs and memories repeat texts, and every unit is normalised twice or more."""
     return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip().rstrip(_TRAILING).casefold()
 
 
