@@ -24,16 +24,18 @@ class Frozen(BaseModel):
 
     Pydantic keeps, per instance, the set of field names it was given (0.2–0.7 KB); a
     million-unit run holds a hundred thousand findings, each with a location and a span. So
-    instances tqa builds from values it computed itself (``trusted``) share one set naming every
-    field, and their copies keep sharing it. Nothing in tqa reads ``model_fields_set``.
+    the instances a run makes by the thousand (``lean``) share one set naming every field, and
+    their copies keep sharing it. Nothing in tqa reads ``model_fields_set``.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     @classmethod
-    def trusted(cls, **values: Any) -> Self:
-        """An instance of values tqa computed (not validated again), sharing the class's set."""
-        return cls.model_construct(_fields_set=_every_field(cls), **values)
+    def lean(cls, **values: Any) -> Self:
+        """A validated instance that shares the class's set of field names."""
+        instance = cls(**values)
+        object.__setattr__(instance, "__pydantic_fields_set__", _every_field(cls))
+        return instance
 
     def __copy__(self) -> Self:
         copied = super().__copy__()  # model_copy's: copies the set of given names

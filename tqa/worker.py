@@ -42,7 +42,7 @@ class UnitKeys(NamedTuple):
 
     @property
     def location(self) -> Location:
-        return Location.model_construct(**dict(zip(_LOCATION_FIELDS, self.place)))
+        return Location.lean(**dict(zip(_LOCATION_FIELDS, self.place)))
 
     @property
     def where(self) -> Place:

@@ -91,12 +91,12 @@ class Check:
         start, end = span if span is not None else (0, len(segment.text))
         location = locate(ctx.document.path, ctx.lines, segment.anchors, start, end, segment.id)
         return self.finding_at(location, segment.text, segment.role, segment.source, message,
-                               Span(start=start, end=end) if span is not None else None, **extra)
+                               Span.lean(start=start, end=end) if span is not None else None, **extra)
 
     def finding_at(self, location: Location, text: str, role: Role | None, source: str | None, message: str,
                    span: Span | None = None, **extra) -> Finding:
         """A finding whose location is known already."""
-        return Finding(
+        return Finding.lean(
             code=self.code,
             check=self.name,
             category=self.category,
