@@ -1,7 +1,9 @@
-"""The glossary's word pre-check (anchor words) only skips texts where no term can match."""
+"""The glossary's word pre-check (anchor words) only skips terms that cannot match, and terms
+searched one by one match as the whole alternation of a side's terms does."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -31,12 +33,30 @@ def texts() -> list[str]:
     return sorted(found)
 
 
-@pytest.mark.parametrize("path", GLOSSARIES, ids=lambda p: p.name)
-def test_precheck_never_skips_a_text_with_a_match(path):
+def matchers(path: Path) -> list[_Matcher]:
+    """The glossary's source-side and target-side matchers."""
     glossary = Glossary.load([path])
+    return [_Matcher(glossary.terms, side, lang)
+            for side, lang in (("source", glossary.source_lang), ("target", glossary.target_lang))]
+
+
+@pytest.mark.parametrize("path", GLOSSARIES, ids=lambda p: p.name)
+def test_precheck_never_skips_a_term_that_matches(path):
     corpus = texts()
-    for side, lang in (("source", glossary.source_lang), ("target", glossary.target_lang)):
-        matcher = _Matcher(glossary.terms, side, lang)
-        skipped = [t for t in corpus if not matcher._may_match(t)]
-        assert not [t for t in skipped if matcher.regex.search(t)]
-        assert skipped  # it does skip: most texts hold no term at all
+    for matcher in matchers(path):
+        regexes = [re.compile(pattern) for pattern in matcher.patterns]
+        for text in corpus:
+            candidates = set(matcher.anchors.candidates(text))
+            assert not [n for n, regex in enumerate(regexes) if n not in candidates and regex.search(text)], text
+        assert [t for t in corpus if not matcher.anchors.candidates(t)]  # it does skip: many texts hold no term
+
+
+@pytest.mark.parametrize("path", GLOSSARIES, ids=lambda p: p.name)
+def test_terms_searched_one_by_one_match_as_the_whole_alternation(path):
+    corpus = texts()
+    for matcher in matchers(path):
+        alternation = re.compile(matcher.alternation)
+        every = list(range(len(matcher.terms)))
+        for text in corpus:
+            one_by_one = [(m.span(), n) for m, n in matcher._search_each(text, every)]
+            assert one_by_one == [(m.span(), m.lastindex - 1) for m in alternation.finditer(text)], text

@@ -6,18 +6,18 @@
 
 Matching never normalises the text (offsets must stay exact); each term becomes a tolerant
 pattern instead (``tqa.termforms``: spacing, apostrophes, hyphens, accents, and word forms from
-``tqa.lemmas``). All terms of a side share one regex, longest term first.
+``tqa.lemmas``). A side's terms are found as one alternation of them, longest first, would
+find them, each term's regex compiled only when a text holds its anchor word.
 """
 
 from __future__ import annotations
 
-import bisect
 import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from enum import StrEnum
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
@@ -71,7 +71,7 @@ class TermMatch(NamedTuple):
 
 
 class Glossary:
-    """Terms merged from one or more files; one regex per side, compiled on first use."""
+    """Terms merged from one or more files; each term's regex is compiled on first use."""
 
     def __init__(self, source_lang: str, target_lang: str, terms: Iterable[Term] = (),
                  files: Iterable[GlossaryInfo] = (), rules: Iterable[CalqueRule] = (),
@@ -175,7 +175,9 @@ class Glossary:
 
 
 class _Matcher:
-    """One regex for all terms of a side; the capturing group that matched names the term."""
+    """The terms of a side, found as one alternation of them, longest first, would find them;
+    each term is its own regex, compiled the first time a text holds its anchor word, so a run
+    pays for the few terms its texts may hold, not for compiling the whole glossary."""
 
     def __init__(self, terms: Sequence[Term], side: Side, lang: str):
         self.side = side
@@ -189,39 +191,34 @@ class _Matcher:
             body = term_pattern(getattr(term, side), lang, None if term.case_sensitive else forms)
             alternatives.setdefault(body if term.case_sensitive else f"(?i:{body})", term)
         self.terms = list(alternatives.values())
-        groups = "|".join(f"({a})" for a in alternatives)
-        self.pattern = rf"(?<!\w)(?:{groups})(?!\w)" if alternatives else None
-        self.anchors = _anchors(self.terms, side, lang, forms)
-
-    @cached_property
-    def regex(self) -> re.Pattern[str]:
-        """Compiled on the first text that passes the word pre-check: a big pattern takes tens of
-        milliseconds to compile, which a small file with no term never needs to pay."""
-        return re.compile(self.pattern)
+        self.patterns = [rf"(?<!\w)(?:{body})(?!\w)" for body in alternatives]
+        self.alternation = rf"(?<!\w)(?:{'|'.join(f'({body})' for body in alternatives)})(?!\w)"
+        self.anchors = _AnchorIndex(self.terms, side, lang, forms)
 
     def find(self, text: str) -> list[TermMatch]:
         """Non-overlapping matches, each given the term written exactly so if there is one."""
-        if self.pattern is None or not self._may_match(text):
-            return []
-        return [TermMatch(self._exact(m.group()) or self.terms[m.lastindex - 1], m.start(), m.end())
-                for m in self.regex.finditer(text)]
+        numbers = self.anchors.candidates(text)
+        if len(numbers) == len(self.terms) > 1:  # every term may match: one pass, not one per term
+            found = [(m, m.lastindex - 1) for m in _compiled(self.alternation).finditer(text)]
+        else:
+            found = self._search_each(text, numbers)
+        return [TermMatch(self._exact(m.group()) or self.terms[n], m.start(), m.end()) for m, n in found]
 
-    def _may_match(self, text: str) -> bool:
-        """False when no term's anchor word is a word of ``text``: most texts, for a set lookup
-        per word instead of the big regex tried at every character."""
-        if self.anchors is None:
-            return True
-        if not text.isascii() and (_FOLD_UNSAFE.search(text) or not unicodedata.is_normalized("NFC", text)):
-            return True  # decomposed accents or odd case folds: words may not split as the regex sees them
-        words, prefixes = self.anchors
-        tokens = set(WORD_PART.findall(text.casefold()))
-        if not tokens.isdisjoint(words):
-            return True
-        for token in tokens:  # prefixes hold no prefix of another, so only the nearest one below can fit
-            i = bisect.bisect_right(prefixes, token)
-            if i and token.startswith(prefixes[i - 1]):
-                return True
-        return False
+    def _search_each(self, text: str, numbers: list[int]) -> list[tuple[re.Match[str], int]]:
+        """What ``finditer`` over the alternation of these terms finds (leftmost first, then the
+        first term in order that matches there), with the number of the term that matched."""
+        regexes = [_compiled(self.patterns[n]) for n in numbers]
+        upcoming = [regex.search(text) for regex in regexes]
+        found = []
+        while any(upcoming):
+            start = min(m.start() for m in upcoming if m)
+            index = next(i for i, m in enumerate(upcoming) if m and m.start() == start)
+            match = upcoming[index]
+            found.append((match, numbers[index]))
+            resume = max(match.end(), start + 1)
+            upcoming = [m if m is None or m.start() >= resume else regexes[i].search(text, resume)
+                        for i, m in enumerate(upcoming)]
+        return found
 
     def _exact(self, found: str) -> Term | None:
         """The first term written exactly as ``found`` (up to spacing and apostrophes), if any."""
@@ -232,21 +229,56 @@ class _Matcher:
         return None
 
 
-def _anchors(terms: Sequence[Term], side: Side, lang: str, forms) -> tuple[frozenset[str], list[str]] | None:
-    """Every term's anchor word (``termforms.anchor_word``): whole spellings, and prefixes sorted
-    with none a prefix of another; None when some term has none (then every text is searched)."""
-    words: set[str] = set()
-    prefixes: set[str] = set()
-    for term in terms:
-        anchor = anchor_word(getattr(term, side), lang, None if term.case_sensitive else forms)
-        if anchor is None:
-            return None
-        (prefixes if anchor[1] else words).update(anchor[0])
-    kept: list[str] = []
-    for prefix in sorted(prefixes):
-        if not (kept and prefix.startswith(kept[-1])):
-            kept.append(prefix)
-    return frozenset(words), kept
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """Compiled once per process (``re``'s own cache keeps 512 patterns)."""
+    return re.compile(pattern)
+
+
+class _AnchorIndex:
+    """Term numbers by anchor word (``termforms.anchor_word``), a word every match of the term
+    holds whole: a text's words then name the only terms worth searching for."""
+
+    def __init__(self, terms: Sequence[Term], side: Side, lang: str, forms):
+        self.count = len(terms)
+        self.always: list[int] = []  # terms with no word to test
+        self.words: dict[str, list[int]] = {}
+        self.prefixes: dict[str, list[int]] = {}  # the suffix rules' words: prefixes of a text's words
+        for number, term in enumerate(terms):
+            anchor = anchor_word(getattr(term, side), lang, None if term.case_sensitive else forms)
+            if anchor is None:
+                self.always.append(number)
+                continue
+            spellings, prefix = anchor
+            for spelling in spellings:
+                (self.prefixes if prefix else self.words).setdefault(spelling, []).append(number)
+        self.prefix_lengths = sorted({len(p) for p in self.prefixes})
+        # Running text repeats its words: each is looked up once, then set operations find the few
+        # that name a term.
+        self.seen: set[str] = set()
+        self.hits: dict[str, tuple[int, ...]] = {}
+
+    def candidates(self, text: str) -> list[int]:
+        """Numbers, in order, of the terms that may match in ``text``."""
+        if not text.isascii() and (_FOLD_UNSAFE.search(text) or not unicodedata.is_normalized("NFC", text)):
+            return list(range(self.count))  # decomposed accents or odd case folds: words may not split as the regex sees them
+        tokens = set(WORD_PART.findall(text.casefold()))
+        if new := tokens - self.seen:
+            self.seen |= new
+            self.hits.update((token, numbers) for token in new if (numbers := self._terms_of(token)))
+        found = set(self.always)
+        for token in tokens & self.hits.keys():
+            found.update(self.hits[token])
+        return sorted(found)
+
+    def _terms_of(self, token: str) -> tuple[int, ...]:
+        """The terms whose anchor is ``token``, or a prefix of it."""
+        numbers = list(self.words.get(token, ()))
+        for length in self.prefix_lengths:
+            if length > len(token):
+                break
+            numbers += self.prefixes.get(token[:length], ())
+        return tuple(numbers)
 
 
 def same_wording(a: str, b: str, case_sensitive: bool = False) -> bool:
