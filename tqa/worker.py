@@ -9,6 +9,7 @@ what depends on the order (cross-unit checks, fingerprints, sorting) is the main
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -116,7 +117,7 @@ class Checker:
         keys = tuple((check.code, key) for check in self.cross if (key := check.key(segment, ctx)) is not None)
         if not keys:
             return None
-        return UnitKeys(keys, tuple(getattr(segment.location, name) for name in _LOCATION_FIELDS),
+        return UnitKeys(keys, _place_of(segment.location),
                         segment.text, segment.source, segment.role, segment.unit_id,
                         tuple(note_suppressions([segment])))
 
@@ -129,7 +130,7 @@ class Checker:
         repeat gets the first one's findings moved to where it is."""
         found: list[Finding] = []
         for segment in checked:
-            key = (ctx.source_lang, ctx.target_lang, *(getattr(segment, name) for name in _CONTENT_FIELDS))
+            key = (ctx.source_lang, ctx.target_lang, _content_of(segment))
             known = self._known.get(key)
             if known is None:
                 if len(self._known) >= _KNOWN_UNITS:
@@ -142,8 +143,9 @@ class Checker:
 
 
 _LOCATION_FIELDS = tuple(Location.model_fields)
+_place_of = attrgetter(*_LOCATION_FIELDS)
 # What a bilingual unit's local findings depend on: all of it but where it is.
-_CONTENT_FIELDS = tuple(name for name in Segment.model_fields if name not in ("id", "anchors", "location", "unit_id"))
+_content_of = attrgetter(*(name for name in Segment.model_fields if name not in ("id", "anchors", "location", "unit_id")))
 _KNOWN_UNITS = 50_000  # distinct units remembered per process (a few MB)
 
 

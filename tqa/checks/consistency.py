@@ -101,7 +101,7 @@ def digest(text: str) -> int:
 
 def digest_in(context: str, text: str) -> int:
     """``digest`` of a text within a context (a PO msgctxt); without one, the text's own."""
-    return _hash(f"{_normal(context)}\0{_normal(text)}") if context else digest(text)
+    return _hash(f"{_normal(context)}\0{digest(text)}") if context else digest(text)
 
 
 def _exact(*texts: str) -> int:
