@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Literal, NamedTuple
 from .errors import TqaError
 from .models import Frozen, GlossaryInfo, InputWarning
 from .lemmas import forms_of
-from .termforms import APOSTROPHE, HYPHENS, WORD_PART, anchor_word, term_pattern
+from .termforms import APOSTROPHE, HYPHENS, WORD_PART, WordTest, term_pattern, word_tests
 
 if TYPE_CHECKING:
     from .calques import CalqueRule
@@ -236,22 +236,24 @@ def _compiled(pattern: str) -> re.Pattern[str]:
 
 
 class _AnchorIndex:
-    """Term numbers by anchor word (``termforms.anchor_word``), a word every match of the term
-    holds whole: a text's words then name the only terms worth searching for."""
+    """Term numbers by anchor word, the most telling of the words every match of the term holds
+    whole (``termforms.word_tests``): a text's words then name the few terms worth searching for,
+    and the terms' other words must be there too."""
 
     def __init__(self, terms: Sequence[Term], side: Side, lang: str, forms):
         self.count = len(terms)
         self.always: list[int] = []  # terms with no word to test
         self.words: dict[str, list[int]] = {}
         self.prefixes: dict[str, list[int]] = {}  # the suffix rules' words: prefixes of a text's words
+        self.others: list[list[WordTest]] = []
         for number, term in enumerate(terms):
-            anchor = anchor_word(getattr(term, side), lang, None if term.case_sensitive else forms)
-            if anchor is None:
+            tests = word_tests(getattr(term, side), lang, None if term.case_sensitive else forms)
+            self.others.append(tests[1:])
+            if not tests:
                 self.always.append(number)
                 continue
-            spellings, prefix = anchor
-            for spelling in spellings:
-                (self.prefixes if prefix else self.words).setdefault(spelling, []).append(number)
+            for spelling in tests[0].spellings:
+                (self.prefixes if tests[0].prefix else self.words).setdefault(spelling, []).append(number)
         self.prefix_lengths = sorted({len(p) for p in self.prefixes})
         # Running text repeats its words: each is looked up once, then set operations find the few
         # that name a term.
@@ -269,7 +271,7 @@ class _AnchorIndex:
         found = set(self.always)
         for token in tokens & self.hits.keys():
             found.update(self.hits[token])
-        return sorted(found)
+        return [n for n in sorted(found) if all(_holds(test, tokens) for test in self.others[n])]
 
     def _terms_of(self, token: str) -> tuple[int, ...]:
         """The terms whose anchor is ``token``, or a prefix of it."""
@@ -279,6 +281,14 @@ class _AnchorIndex:
                 break
             numbers += self.prefixes.get(token[:length], ())
         return tuple(numbers)
+
+
+def _holds(test: WordTest, tokens: set[str]) -> bool:
+    """Whether one of the words ``tokens`` passes ``test``."""
+    if test.prefix:
+        prefixes = tuple(test.spellings)
+        return any(token.startswith(prefixes) for token in tokens)
+    return not test.spellings.isdisjoint(tokens)
 
 
 def same_wording(a: str, b: str, case_sensitive: bool = False) -> bool:

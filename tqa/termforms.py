@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
+from typing import NamedTuple
 
 APOSTROPHES = "'\u2019\u02bc\u2018"  # straight, right single quote, modifier letter, left quote
 HYPHENS = "-\u2010\u2011"  # hyphen-minus, hyphen, non-breaking hyphen
@@ -120,24 +121,28 @@ def _english(word: str) -> str:
     return _literal(word) + "s?"
 
 
-def anchor_word(term: str, lang: str, forms: Mapping[str, Sequence[str]] | None = None) -> tuple[tuple[str, ...], bool] | None:
-    """A word that every match of ``term_pattern(term, lang, forms)`` holds as a whole word, for
-    a cheap test that a text cannot match: its casefolded spellings (their first ``WORD_PART``),
-    and whether those are only prefixes (a word under the suffix rules). An uninflected word first, then the longest; None
-    when the term has no word to test."""
+class WordTest(NamedTuple):
+    """A word every match of a term holds whole: its casefolded spellings (their first
+    ``WORD_PART``), and whether those are only prefixes (a word under the suffix rules)."""
+
+    spellings: frozenset[str]
+    prefix: bool
+
+
+def word_tests(term: str, lang: str, forms: Mapping[str, Sequence[str]] | None = None) -> list[WordTest]:
+    """The words of ``term`` that every match of ``term_pattern(term, lang, forms)`` holds as
+    whole words, for cheap tests that a text cannot match: the most telling first (whole
+    spellings, then an uninflected word, then the longest); none when the term has no word to test."""
     term = unicodedata.normalize("NFC", term.strip())
     words = _WORDS.findall(term)
     inflected = inflected_words(words, lang)
-    best = None
+    ranked = []
     for index, word in enumerate(words):
         spellings, prefix = _spellings(word, lang, forms or {}) if index in inflected else ((word,), False)
-        folded = tuple({part.group() if (part := WORD_PART.search(s.casefold())) else "" for s in spellings})
-        if not all(folded):
-            continue
-        rank = (not prefix, index not in inflected, min(map(len, folded)))
-        if best is None or rank > best[0]:
-            best = (rank, folded, prefix)
-    return None if best is None else (best[1], best[2])
+        folded = frozenset(part.group() if (part := WORD_PART.search(s.casefold())) else "" for s in spellings)
+        if all(folded):
+            ranked.append(((not prefix, index not in inflected, min(map(len, folded))), WordTest(folded, prefix)))
+    return [test for _, test in sorted(ranked, key=lambda r: r[0], reverse=True)]
 
 
 def _spellings(word: str, lang: str, forms: Mapping[str, Sequence[str]]) -> tuple[tuple[str, ...], bool]:
