@@ -187,10 +187,19 @@ def test_source_as_context_tips_words_of_both_languages(detector, text, source, 
 
 
 @pytest.mark.parametrize(("text", "source"), [("Version", "version"), ("Status :", "Status:"),
-                                              ("Rejoignez la discussion", "Rejoignez la discussion")])
+                                              ("Rejoignez la discussion", "Rejoignez la discussion"),
+                                              ("Mot\u00a0de passe\u202f?", "mot de  passe"),
+                                              ("Chargement…", "Chargement . . .")])
 def test_target_equal_to_source_is_undetermined(detector, text, source):
     found = detector.detect(text, context=source)
     assert (found.lang, found.method) == (None, "same-as-source")
+
+
+@pytest.mark.parametrize(("text", "source"), [("Version 2", "Version"), ("Status: ok", "Status:"),
+                                              ("Chargement… fini", "Chargement…")])
+def test_target_differing_inside_is_not_same_as_source(detector, text, source):
+    """Only trailing punctuation is ignored: marks or words inside the text tell the two apart."""
+    assert detector.detect(text, context=source).method != "same-as-source"
 
 
 def test_source_never_outweighs_clear_words(detector):

@@ -50,7 +50,7 @@ LATIN_SCRIPT = ("af", "ca", "cs", "cy", "da", "de", "en", "es", "et", "fi", "fr"
                 "lv", "nl", "no", "pl", "pt", "ro", "sk", "sl", "so", "sq", "sv", "sw", "tl", "tr", "vi")
 OTHER_FIT_UNLISTED = -6.0  # a language wordfreq lacks: only when the words are nearly all unknown
 LETTER = re.compile(r"[^\W\d_]")
-BEYOND_LATIN = re.compile(r"(?=[^\W\d_])[^\x00-\u024f]")  # a letter past Latin Extended-B
+BEYOND_LATIN = re.compile(r"[^\W\d_\x00-\u024f]")  # a letter past Latin Extended-B
 
 
 class Detection(NamedTuple):
@@ -110,9 +110,12 @@ class LanguageDetector:
         return self._tie_break(cleaned)
 
     def _lean_from(self, source: str, cleaned: str, scores: tuple[float, ...]) -> tuple[float, ...]:
-        """Scores moved away from the source's language when the target shares none of its words."""
+        """Scores moved away from the source's language when the target shares none of its words
+        (looked at first: a shared word spares detecting the source)."""
+        if shared_words(cleaned, clean(source)):
+            return scores
         source_lang = self._cached(source, None).lang
-        if source_lang not in self.languages or shared_words(cleaned, clean(source)):
+        if source_lang not in self.languages:
             return scores
         return tuple(score + SOURCE_CUE * (lang != source_lang) for score, lang in zip(scores, self.languages))
 

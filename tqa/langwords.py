@@ -34,6 +34,7 @@ CUE = 1.5  # weight of one elision, contraction or typographic cue
 ACCENT_CUE = 1.0  # a word with French diacritics
 NAME_RARITY = -6.0  # a capitalised word rarer than one in a million in every list in play is a name ("Wagtail")
 WORD_CACHE = 200_000  # words remembered per scorer
+TEXT_CACHE = 4096  # texts whose cleaning and words are remembered: a unit's looks at both sides
 
 # An e-mail, identifier or path runs to the end of its token; tried from every position of a long
 # token that lacks its "@", "_" or "/", that was quadratic. Each is tried where a token starts, and
@@ -63,12 +64,10 @@ DIGIT = re.compile(r"\d")
 FRENCH_NUMBER = re.compile(  # "5 millions" (English: "5 million"); ordinals "1er", "2e", "XXe" after markup
     r"\d[\s\u00a0\u202f]+(?P<plural>[^\W\d_]+illions)\b|\d[\s\u00a0\u202f]*(?:er|re|e|ème|ᵉ)(?![\w-])")
 ENGLISH_ORDINAL = re.compile(r"\d[\s\u00a0\u202f]*(?:st|nd|rd|th)(?![\w-])")  # "1st", "{}<sup>th</sup>"
-FRENCH_SPACING_HINT = frozenset(":;!?»«(")
+FRENCH_SPACING_HINT = re.compile(r"[:;!?»«(]")  # a character every FRENCH_SPACING match needs
 FRENCH_ACCENTS = re.compile(r"[àâçéèêëîïôûùüÿœæ]")
 ASCII_LETTERS = frozenset(string.ascii_letters)
-# The trailing run is tried only where a run starts (the lookbehind), so a long run elsewhere is
-# scanned once, not once per character.
-SPACES_AND_END = re.compile(r"(?<![\s\u00a0\u202f.:;!?…])[\s\u00a0\u202f.:;!?…]++$|[\s\u00a0\u202f]+")
+TRAILING_MARKS = ".:;!?…"  # punctuation same_text ignores at the end ("Status:"/"Status")
 SENTENCE_END = re.compile(r"[.!?:]")
 # Two words, a plural noun then a capitalised one ("Documents Wagtail"): English puts a name first and
 # keeps a noun before another noun singular ("Wagtail documents", "Page Chooser"); "ss", "us", "is"
@@ -88,8 +87,12 @@ class Evidence:
     fit: float  # mean log10 frequency of the words (names left out) in whichever language knows each best
 
 
+@lru_cache(maxsize=TEXT_CACHE)
 def clean(text: str) -> str:
-    """Drop what carries no language: placeholders, markup, URLs, hashtags, identifiers."""
+    """Drop what carries no language: placeholders, markup, URLs, hashtags, identifiers.
+
+    Remembered: a unit's target and source are each cleaned by detection, by its look at the
+    other side, and by LANG01."""
     return NOISE.sub(noise_gap, text) if NOISE_HINT.search(text) else text
 
 
@@ -105,31 +108,45 @@ def same_text(a: str, b: str) -> bool:
 
 
 def comparable(text: str) -> str:
-    """The text as same_text compares it: case, spacing and trailing punctuation dropped."""
-    return SPACES_AND_END.sub("", text.casefold())
+    """The text as same_text compares it: case, spacing and trailing punctuation dropped (once
+    the spaces are gone, the trailing punctuation is what ends the text)."""
+    return "".join(text.casefold().split()).rstrip(TRAILING_MARKS)
 
 
-def words(text: str) -> list[Word]:
-    """Lower-cased words of a cleaned text, with names damped."""
-    found, previous_end = [], 0
+@lru_cache(maxsize=TEXT_CACHE)
+def words(text: str) -> tuple[Word, ...]:
+    """Lower-cased words of a cleaned text, with names damped; remembered, as a unit's words are
+    read for its evidence and again to compare them with the other side's."""
+    found: list[Word] = []
+    previous_end = 0
     for match in WORD.finditer(text):
         raw = match.group()
-        found.append(Word(raw.replace("’", "'").lower(), weight(raw, text, previous_end, match.start(), found)))
+        word = placeless_word(raw)
+        if word is None:  # capitalised: a name inside a sentence, an ordinary word starting one
+            sentence_start = not found or SENTENCE_END.search(text, previous_end, match.start())
+            word = Word(normal(raw), 1.0 if sentence_start else NAME_WEIGHT)
+        found.append(word)
         previous_end = match.end()
-    return found
+    return tuple(found)
 
 
-def weight(raw: str, text: str, gap_start: int, gap_end: int, before: list[Word]) -> float:
-    """How much a word says about language: 0 for a lone ASCII letter ("M", "T": initials, units),
-    NAME_WEIGHT for acronyms and capitalised words inside a sentence (mostly names), else 1."""
+@lru_cache(maxsize=WORD_CACHE)
+def placeless_word(raw: str) -> Word | None:
+    """The word and how much it says about language, wherever it stands: 0 for a lone ASCII
+    letter ("M", "T": initials, units), NAME_WEIGHT for acronyms, 1 for words not capitalised;
+    None for capitalised words, which depend on their place. Remembered: words come back."""
     if len(raw) == 1 and raw in ASCII_LETTERS:
-        return 0.0
+        return Word(normal(raw), 0.0)
     if not raw[0].isupper():
-        return 1.0
+        return Word(normal(raw), 1.0)
     if len(raw) > 1 and raw.isupper():
-        return NAME_WEIGHT
-    sentence_start = not before or SENTENCE_END.search(text, gap_start, gap_end)
-    return 1.0 if sentence_start else NAME_WEIGHT
+        return Word(normal(raw), NAME_WEIGHT)
+    return None
+
+
+def normal(raw: str) -> str:
+    """A word as the frequency lists spell it: lower case, straight apostrophe."""
+    return raw.replace("’", "'").lower()
 
 
 def frequencies(lang: str) -> WordIndex:
@@ -227,7 +244,7 @@ class WordScorer:
         """Typographic and contraction cues that word lists do not see."""
         numbers = DIGIT.search(text) is not None
         if lang == "fr":
-            spacing = len(FRENCH_SPACING.findall(text)) if FRENCH_SPACING_HINT.intersection(text) else 0
+            spacing = len(FRENCH_SPACING.findall(text)) if FRENCH_SPACING_HINT.search(text) else 0
             return CUE * (spacing + (len(FRENCH_NUMBER.findall(text)) if numbers else 0))
         if lang == "en":
             contractions = len(CONTRACTION.findall(text.replace("’", "'"))) if "'" in text or "’" in text else 0

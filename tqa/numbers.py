@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import NamedTuple
 
 from .tokens import inside, protected
@@ -100,15 +101,21 @@ def _time(match: re.Match[str]) -> str:
 
 
 def _read(raw: str, start: int, lang: str) -> list[Number]:
-    """One run of digits and separators: a number in the language's convention, else in any
-    convention, else a list of numbers ("1,2,3", "1.2.3", "12/31": each part on its own)."""
+    """One run of digits and separators, found at ``start``."""
+    return [Number(values, text, start + offset, start + end) for values, text, offset, end in _parse(raw, lang)]
+
+
+@lru_cache(maxsize=4096)
+def _parse(raw: str, lang: str) -> tuple[tuple[frozenset[str], str, int, int], ...]:
+    """A number in the language's convention, else in any convention, else a list of numbers
+    ("1,2,3", "1.2.3", "12/31": each part on its own), with offsets in ``raw``; remembered, as
+    the same few numbers ("1", "10", "2024") come back all the time."""
     raw = raw.rstrip(_SPACE_GROUP + ".,'")
     for conventions in (_OWN.get(lang, _ANY), _ANY):
         values = {v for groups, decimal in conventions if (v := _value(raw, groups, decimal)) is not None}
         if values:
-            return [Number(frozenset(values), raw, start, start + len(raw))]
-    return [Number(frozenset({str(int(m.group()))}), m.group(), start + m.start(), start + m.end())
-            for m in re.finditer(r"\d+", raw)]
+            return ((frozenset(values), raw, 0, len(raw)),)
+    return tuple((frozenset({str(int(m.group()))}), m.group(), m.start(), m.end()) for m in re.finditer(r"\d+", raw))
 
 
 def _value(raw: str, groups: str, decimal: str) -> str | None:

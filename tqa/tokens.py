@@ -33,11 +33,13 @@ class Token(NamedTuple):
 
 
 class Syntax(NamedTuple):
-    """One placeholder syntax: its regex, and whether its tokens are matched by position."""
+    """One placeholder syntax: its regex, the character every token of it starts with (a text
+    without it is not searched), and whether its tokens are matched by position."""
 
     kind: str
     pattern: re.Pattern[str]
     ordered: bool = False
+    sign: str = "%"
 
 
 # NOTE: order matters, earlier syntaxes win where they overlap: "{{name}}" is i18next, not a
@@ -49,8 +51,8 @@ SYNTAXES: tuple[Syntax, ...] = (
     Syntax("printf-positional", re.compile(r"%\d+\$[-+#0]*\d*(?:\.\d+)?(?:hh|h|ll|l|L|z|j|t)?[diouxXeEfFgGcsaApS@]")),
     Syntax("printf", re.compile(r"%[-+#0]*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|z|j|t)?[diouxXeEfFgGcsaApS@]"),
            ordered=True),
-    Syntax("i18next", re.compile(r"\{\{\s*[-\w.]+\s*(?:,[^{}]*)?\}\}")),
-    Syntax("dollar", re.compile(r"\$\{\s*\w+(?:\.\w+)*\s*\}|\$[A-Za-z_]\w*")),
+    Syntax("i18next", re.compile(r"\{\{\s*[-\w.]+\s*(?:,[^{}]*)?\}\}"), sign="{"),
+    Syntax("dollar", re.compile(r"\$\{\s*\w+(?:\.\w+)*\s*\}|\$[A-Za-z_]\w*"), sign="$"),
 )
 
 _BRACE_FIELD = re.compile(r"\{\s*([\w.\[\]]*)\s*(![rsa])?(:[^{}]*)?\}")
@@ -72,6 +74,8 @@ def placeholders(text: str) -> tuple[Token, ...]:
     found: list[Token] = []
     taken: list[tuple[int, int]] = []
     for syntax in SYNTAXES:
+        if syntax.sign not in text:
+            continue
         for match in syntax.pattern.finditer(text):
             if not _overlaps(match.span(), taken):
                 taken.append(match.span())

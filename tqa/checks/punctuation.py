@@ -59,6 +59,7 @@ class QuoteSpacing(Check):
 
 _PAIRS = {"“": "”", "«": "»"}
 _CLOSERS = {closer: opener for opener, closer in _PAIRS.items()}
+_ANY_QUOTE = re.compile('[“”«»"]')
 
 
 class UnpairedQuote(Check):
@@ -85,7 +86,8 @@ class UnpairedQuote(Check):
         open_marks: list[tuple[Segment, int]] = []
         straight: list[tuple[Segment, int]] = []
         for segment in segments:
-            for index, char in enumerate(segment.text):
+            for match in _ANY_QUOTE.finditer(segment.text):  # the quotes only, not every character
+                index, char = match.start(), match.group()
                 if char in _PAIRS:
                     open_marks.append((segment, index))
                 elif char in _CLOSERS:
@@ -176,6 +178,7 @@ def _is_abbreviation(word: re.Match[str] | None, lang: str) -> bool:
 
 _BRACKETS = {"(": ")", "[": "]", "{": "}"}
 _OPENERS = {closer: opener for opener, closer in _BRACKETS.items()}
+_ANY_BRACKET = re.compile(r"[][(){}]")
 
 
 class UnpairedBracket(Check):
@@ -198,8 +201,11 @@ class UnpairedBracket(Check):
     def check(self, segment: Segment, ctx: Context) -> Iterator[Finding]:
         if segment.source is None:
             return
+        unpaired = unpaired_brackets(segment.text)
+        if not unpaired:  # most targets: the source's brackets need no counting
+            return
         allowed = Counter(segment.source[i] for i in unpaired_brackets(segment.source))
-        for index in unpaired_brackets(segment.text):
+        for index in unpaired:
             char = segment.text[index]
             if allowed[char] > 0:
                 allowed[char] -= 1
@@ -209,10 +215,12 @@ class UnpairedBracket(Check):
 
 
 def unpaired_brackets(text: str) -> list[int]:
-    """Indexes of brackets that no partner closes or opens, in order."""
+    """Indexes of brackets that no partner closes or opens, in order (only the brackets are
+    visited: most characters of most texts are none)."""
     stack: list[int] = []
     unpaired = []
-    for index, char in enumerate(text):
+    for match in _ANY_BRACKET.finditer(text):
+        index, char = match.start(), match.group()
         if char in _BRACKETS:
             stack.append(index)
         elif char in _OPENERS:
