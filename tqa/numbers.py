@@ -61,17 +61,20 @@ class Number(NamedTuple):
 
 def numbers(text: str, lang: str) -> list[Number]:
     """Times and numbers in ``text`` outside protected tokens, in order of appearance."""
-    if not _ANY_DIGIT.search(text):  # most strings: no need to find their protected tokens
+    digit = _ANY_DIGIT.search(text)
+    if not digit:  # most strings: no need to find their protected tokens
         return []
     skip = protected(text)
     found: list[Number] = []
     taken: list[tuple[int, int]] = []
-    for match in _TIME.finditer(text):
+    # Both patterns are searched from the first digit (a number's sign one before): no match starts
+    # earlier, and their lookbehinds still see the text before it.
+    for match in _TIME.finditer(text, digit.start()):
         if match.group(2) or match.group(3) or match.group(4) or _is_french_hour(match):
             if not inside(match.start(), skip):
                 found.append(Number(frozenset({_time(match)}), match.group(), *match.span()))
                 taken.append(match.span())
-    for match in _NUMBER.finditer(text):
+    for match in _NUMBER.finditer(text, max(digit.start() - 1, 0)):
         if inside(match.start(), skip) or any(a <= match.start() < b for a, b in taken):
             continue
         found.extend(_read(match.group(), match.start(), lang))
