@@ -34,6 +34,7 @@ RULES_SUFFIX = ".rules.toml"  # calque rules (tqa.calques), given with -g like a
 
 Side = Literal["source", "target"]
 _WORDS = re.compile(r"\w+")
+_APOSTROPHE, _HYPHEN = re.compile(APOSTROPHE), re.compile(f"[{HYPHENS}]")
 # Characters whose casefolding joins or splits words, or which re's IGNORECASE equates with a
 # letter casefolding does not (dotless i): a text holding one skips the word pre-check.
 _FOLD_UNSAFE = re.compile("[\u0130\u0131\u0149\u01f0\u0345\u0390\u03b0\u1e96-\u1e99\u1f50\u1f52\u1f54\u1f56"
@@ -161,12 +162,20 @@ class Glossary:
         return renderings
 
     @cached_property
+    def _by_source(self) -> dict[str, list[Term]]:
+        """Normalised source -> its rows, in priority order."""
+        rows: dict[str, list[Term]] = {}
+        for term in self.terms:
+            rows.setdefault(_normal(term.source), []).append(term)
+        return rows
+
+    @cached_property
     def _dnt(self) -> frozenset[str]:
         return frozenset(_normal(t.source) for t in self.terms if t.status == TermStatus.DNT)
 
     def preferred_for(self, term: Term) -> Term | None:
         """The preferred rendering of ``term``'s source, else the first admitted one, else None."""
-        same = [t for t in self.terms if _normal(t.source) == _normal(term.source)]
+        same = self._by_source.get(_normal(term.source), ())
         for status in (TermStatus.PREFERRED, TermStatus.ADMITTED):
             for candidate in same:
                 if candidate.status == status:
@@ -299,7 +308,7 @@ def same_wording(a: str, b: str, case_sensitive: bool = False) -> bool:
 def _normal(text: str, case_sensitive: bool = False) -> str:
     """A key under which two spellings of one wording compare equal."""
     text = unicodedata.normalize("NFC", " ".join(text.split()))
-    text = re.sub(f"[{HYPHENS}]", "-", re.sub(APOSTROPHE, "'", text))
+    text = _HYPHEN.sub("-", _APOSTROPHE.sub("'", text))
     return text if case_sensitive else text.casefold()
 
 
