@@ -35,6 +35,7 @@ ACCENT_CUE = 1.0  # a word with French diacritics
 NAME_RARITY = -6.0  # a capitalised word rarer than one in a million in every list in play is a name ("Wagtail")
 WORD_CACHE = 200_000  # words remembered per scorer
 TEXT_CACHE = 4096  # texts whose cleaning and words are remembered: a unit's looks at both sides
+SPELLING_CACHE = 20_000  # spellings remembered with their weight (about 6 MB when full)
 
 # An e-mail, identifier or path runs to the end of its token; tried from every position of a long
 # token that lacks its "@", "_" or "/", that was quadratic. Each is tried where a token starts, and
@@ -130,7 +131,7 @@ def words(text: str) -> tuple[Word, ...]:
     return tuple(found)
 
 
-@lru_cache(maxsize=WORD_CACHE)
+@lru_cache(maxsize=SPELLING_CACHE)
 def placeless_word(raw: str) -> Word | None:
     """The word and how much it says about language, wherever it stands: 0 for a lone ASCII
     letter ("M", "T": initials, units), NAME_WEIGHT for acronyms, 1 for words not capitalised;
