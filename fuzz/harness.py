@@ -14,7 +14,7 @@ from pathlib import Path
 
 from tqa.config import Settings
 from tqa.errors import TqaError
-from tqa.readers import has_parts, pieces, read_document, read_parts
+from tqa.readers import UnreadPart, has_parts, pieces, read_document, read_parts, unread_parts
 from tqa.segment import segment_document
 
 _FOLDER = Path(tempfile.mkdtemp(prefix="tqa-fuzz-"))
@@ -38,16 +38,23 @@ def read_bytes_as(suffix: str, data: bytes) -> None:
 def _same_in_parts(path: Path, whole) -> None:
     """Read in parts (small pieces, so cuts fall everywhere) gives the whole read's units, or
     refuses the file too: a big file must not read differently from a small one."""
-    size, pieces.PIECE_BYTES = pieces.PIECE_BYTES, 97
-    try:
-        units = [u for part in read_parts(path, path.name, Settings()) for u in part.units]
-    except TqaError as error:
-        assert isinstance(whole, TqaError), f"read whole, refused in parts: {error}"
-        return
-    finally:
-        pieces.PIECE_BYTES = size
-    assert not isinstance(whole, TqaError), f"refused whole ({whole}), read in parts"
-    assert units == list(whole.units), "units differ between the whole read and the read in parts"
+    for way in (read_parts, _read_by_workers):
+        size, pieces.PIECE_BYTES = pieces.PIECE_BYTES, 97
+        try:
+            units = [u for part in way(path, path.name, Settings()) for u in part.units]
+        except TqaError as error:
+            assert isinstance(whole, TqaError), f"read whole, refused in parts ({way.__name__}): {error}"
+            continue
+        finally:
+            pieces.PIECE_BYTES = size
+        assert not isinstance(whole, TqaError), f"refused whole ({whole}), read in parts ({way.__name__})"
+        assert units == list(whole.units), f"units differ between the whole read and {way.__name__}"
+
+
+def _read_by_workers(path: Path, shown: str, settings: Settings):
+    """The parts as workers read them: pieces cut here, each read on its own."""
+    for part in unread_parts(path, shown, settings):
+        yield part.read() if isinstance(part, UnreadPart) else part
 
 
 def main(suffix: str, seeds: list[Path], source: Path | None = None) -> None:

@@ -80,3 +80,41 @@ def test_parts_are_read_with_memory_that_does_not_grow_with_the_file(kind, tmp_p
         assert parts >= path.stat().st_size // 16_384 - 1
     small, big = peaks
     assert big < 1.5 * small, f"peak {small / 1e6:.1f} MB at a quarter of the units, {big / 1e6:.1f} MB at all"
+
+
+def test_workers_read_po_pieces_as_the_main_process_would(tmp_path, monkeypatch):
+    """With workers, a big PO catalog's pieces are read by the workers, which must number units
+    and take the header's language on as reading in order does: here a second header half-way
+    (catalogs joined with msgcat) switches the language to German, so French text after it is
+    in the wrong language."""
+    monkeypatch.setattr(pipeline, "READ_WHOLE_BELOW", 0)
+    monkeypatch.setattr(pieces, "PIECE_BYTES", 16_384)
+    units = django_units(4)
+    first, second = tmp_path / "a.po", tmp_path / "b.po"
+    write_po(units, len(units) // 2, first)
+    write_po(units, len(units) // 2, second)
+    joined = tmp_path / "joined.po"
+    joined.write_text(first.read_text(encoding="utf-8")
+                      + second.read_text(encoding="utf-8").replace("Language: fr", "Language: de")
+                      .replace('msgctxt "c', 'msgctxt "second c'), encoding="utf-8")
+    assert len(list(read_parts(joined, "joined.po", Settings()))) >= 6
+    reports = [render(pipeline.run([str(joined)], Settings(), jobs=jobs), "json") for jobs in (1, 2)]
+    assert reports[0] == reports[1]
+    assert f'"segment_id": "u{len(units) - 5}"' in reports[0]  # numbered across the whole file
+    assert '"expected_lang": "de"' in reports[0]  # the second header's language reached its units
+
+
+def test_a_po_piece_that_does_not_parse_is_one_input_error_whoever_reads_it(tmp_path, monkeypatch):
+    monkeypatch.setattr(pipeline, "READ_WHOLE_BELOW", 0)
+    monkeypatch.setattr(pieces, "PIECE_BYTES", 16_384)
+    path = tmp_path / "broken.po"
+    write_po(django_units(2), 2_000, path)
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    broken = next(n for n in range(len(lines) // 2, len(lines)) if lines[n].startswith("msgstr"))
+    lines[broken] = "msgstr unquoted\n"
+    path.write_text("".join(lines), encoding="utf-8")
+    reports = [pipeline.run([str(path)], Settings(), jobs=jobs) for jobs in (1, 2)]
+    assert render(reports[0], "json") == render(reports[1], "json")
+    [error] = reports[1].input_errors
+    assert (error.path, error.line) == (str(path), broken + 1)
+    assert reports[1].files == () and reports[1].findings == ()

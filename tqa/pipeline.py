@@ -14,11 +14,11 @@ from .detect import LanguageDetector
 from .errors import TqaError
 from .fingerprint import fingerprinted
 from .glossary import Glossary
-from .models import Finding, InputError, InputWarning, Paragraph, Report, Signature, Summary, UnusedSuppression
+from .models import Document, Finding, InputError, InputWarning, Paragraph, Report, Signature, Summary, UnusedSuppression
 from .overrides import apply_overrides
 from .parallel import ordered_results
 from .progress import Progress, Silent
-from .readers import file_size, found_in_directory, has_parts, read_parts
+from .readers import UnreadPart, file_size, found_in_directory, has_parts, read_parts, unread_parts
 from .scoring.mqm import score_run
 from .suppress import suppressed_by
 from .worker import Checker, PartResult, Task, crash_error, input_error, install
@@ -42,8 +42,9 @@ def run(paths: Sequence[str], settings: Settings, progress: type[Progress] = Sil
     collected = Collected(checker, settings)
     files = list(expand_paths(paths, collected.errors, settings))
     with progress(files) as bar:
-        for (index, shown), result in ordered_results(tasks(files, settings, debug, bar), jobs, settings, debug,
-                                                           scheduler):
+        spread = jobs > 1 or scheduler is not None
+        for (index, shown), result in ordered_results(tasks(files, settings, debug, bar, spread), jobs, settings,
+                                                      debug, scheduler):
             collected.take(index, shown, result)
     collected.close()
     for check in checker.cross:
@@ -68,10 +69,12 @@ def run(paths: Sequence[str], settings: Settings, progress: type[Progress] = Sil
 
 
 def tasks(files: Iterable[tuple[Path, str]], settings: Settings, debug: bool,
-          progress: Progress) -> Iterator[tuple[tuple[int, str], Task]]:
+          progress: Progress, spread: bool = False) -> Iterator[tuple[tuple[int, str], Task]]:
     """(file number, path shown) and a task: one per part of a big catalog read piece by piece
-    (read here, so no worker holds a whole big file), one per other file (read by its worker,
-    so a run of many catalogs reads them in parallel too)."""
+    (cut here, so no worker holds a whole big file; with workers (``spread``), a PO piece is
+    read by its worker too), one per other file (read by its worker, so a run of many catalogs
+    reads them in parallel too)."""
+    parts = unread_parts if spread else read_parts
     for index, (path, shown) in enumerate(files):
         tag = (index, shown)
         if not has_parts(path) or file_size(path) <= READ_WHOLE_BELOW:
@@ -79,8 +82,8 @@ def tasks(files: Iterable[tuple[Path, str]], settings: Settings, debug: bool,
             yield tag, (path, shown)
             continue
         try:
-            for part in read_parts(path, shown, settings):
-                progress.at(index, shown, part.origin[0] + len(part.text))
+            for part in parts(path, shown, settings):
+                progress.at(index, shown, _read_up_to(part))
                 yield tag, part
         except TqaError as exc:
             yield tag, input_error(exc, shown)
@@ -91,6 +94,13 @@ def tasks(files: Iterable[tuple[Path, str]], settings: Settings, debug: bool,
 
 
 READ_WHOLE_BELOW = 4 * 2**20  # bytes: a catalog up to some 30,000 units is read whole, by a worker
+
+
+def _read_up_to(part: Document | UnreadPart) -> int:
+    """Characters of the file read once ``part`` is."""
+    if isinstance(part, UnreadPart):
+        return part.piece.offset + len(part.piece.text)
+    return part.origin[0] + len(part.text)
 
 
 class Collected:

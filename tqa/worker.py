@@ -22,7 +22,7 @@ from .glossary import Glossary
 from .models import Document, Finding, InputError, InputWarning, Location, Paragraph, Role, Segment, Suppression, UnusedSuppression
 from .overrides import apply_overrides
 from .positions import LineIndex, locate
-from .readers import read_document
+from .readers import UnreadPart, read_document
 from .scoring.mqm import evaluated_words
 from .segment import paragraphs_around, segment_document
 from .suppress import apply_inline, note_suppressions
@@ -85,9 +85,6 @@ class Checker:
         if (target, source) not in self._detectors:
             self._detectors[(target, source)] = LanguageDetector((target, source), seed=self.settings.seed)
         return self._detectors[(target, source)]
-
-    def check_file(self, path: Path, shown: str) -> PartResult:
-        return self.check_part(read_document(path, shown, self.settings))
 
     def check_part(self, document: Document) -> PartResult:
         """Detect the part's segments' languages, run the local checks, and key the units for
@@ -161,7 +158,7 @@ def detected(segment: Segment, detector: LanguageDetector) -> Segment:
     return segment.model_copy(update={"detected_lang": detector.detect(segment.text, segment.source).lang})
 
 
-Task = Document | tuple[Path, str] | InputError  # a part, a (small) file to read, or a read error
+Task = Document | UnreadPart | tuple[Path, str] | InputError  # a part, read or not; a (small) file; a read error
 _installed: tuple[Checker, bool] | None = None  # this process's checker and --debug
 
 
@@ -188,15 +185,23 @@ def run_task(task: Task) -> PartResult | InputError:
     checker, debug = _installed
     if isinstance(task, InputError):
         return task
-    shown = task.path if isinstance(task, Document) else task[1]
+    shown = task.path if isinstance(task, Document) else task.shown if isinstance(task, UnreadPart) else task[1]
     try:
-        return checker.check_part(task) if isinstance(task, Document) else checker.check_file(*task)
+        return checker.check_part(_document(task, checker.settings))
     except TqaError as exc:
         return input_error(exc, shown)
     except Exception as exc:  # noqa: BLE001 - a bug on one file must not stop the others
         if debug:
             raise
         return crash_error(exc, shown)
+
+
+def _document(task: Document | UnreadPart | tuple[Path, str], settings: Settings) -> Document:
+    if isinstance(task, Document):
+        return task
+    if isinstance(task, UnreadPart):
+        return task.read()
+    return read_document(*task, settings)
 
 
 def input_error(exc: TqaError, shown: str) -> InputError:

@@ -6,13 +6,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from importlib import import_module
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..config import Settings
 from ..errors import TqaError
 from ..models import Block, Document, Suppression
 from .encoding import decode_declared, html_charset
 from .bilingual import RawFile
+
+if TYPE_CHECKING:
+    from .pieces import Piece
 
 
 def no_suppressions(text: str) -> tuple[Suppression, ...]:
@@ -26,8 +29,24 @@ class Reader(NamedTuple):
     read_suppressions: Callable[[str], tuple[Suppression, ...]] = no_suppressions
     # Bilingual formats read the whole file themselves (encoding, languages, paired files).
     read_units: Callable[[RawFile], Document] | None = None
-    # Formats that get big (catalogs) can also be read in parts, piece by piece.
+    # Formats that get big (catalogs) can also be read in parts, piece by piece,
     read_parts: Callable[[Path, str, Settings], Iterator[Document]] | None = None
+    # and some in pieces that each know what came before them, for workers to read.
+    cut: Callable[[Path, str, Settings], Iterator[tuple[Piece, Any]]] | None = None
+    read_piece: Callable[[str, Piece, Any], Document] | None = None
+
+
+class UnreadPart(NamedTuple):
+    """A piece of a big catalog, read where it is checked (a worker): the main process only cuts
+    the file and follows what each piece's reading takes on from the ones before."""
+
+    suffix: str
+    shown: str
+    piece: Piece
+    resume: Any  # the format's: PO's units before the piece and the header's language
+
+    def read(self) -> Document:
+        return READERS[self.suffix].read_piece(self.shown, self.piece, self.resume)
 
 
 def lazy(module: str, name: str) -> Callable:
@@ -45,7 +64,8 @@ _PLAINTEXT = Reader("plaintext", lazy("plaintext", "read_blocks"))
 _MARKDOWN = Reader("markdown", lazy("markdown", "read_blocks"), lazy("markdown", "read_suppressions"))
 _HTML = Reader("html", lazy("htmldoc", "read_blocks"), lazy("htmldoc", "read_suppressions"))
 _XLIFF = Reader("xliff", read_units=lazy("xliff", "read"), read_parts=lazy("xliff", "read_parts"))
-_PO = Reader("po", read_units=lazy("po", "read"), read_parts=lazy("po", "read_parts"))
+_PO = Reader("po", read_units=lazy("po", "read"), read_parts=lazy("po", "read_parts"), cut=lazy("po", "cut"),
+             read_piece=lazy("po", "read_piece"))
 
 READERS: dict[str, Reader] = {
     ".txt": _PLAINTEXT,
@@ -113,6 +133,17 @@ def has_parts(path: Path) -> bool:
     """Whether the file's format is read in parts (catalogs, which get big)."""
     reader = READERS.get(path.suffix.lower())
     return reader is not None and reader.read_parts is not None
+
+
+def unread_parts(path: Path, display_path: str, settings: Settings) -> Iterator[UnreadPart | Document]:
+    """``read_parts``, left for workers to read where the format can be cut (PO)."""
+    suffix = path.suffix.lower()
+    reader = READERS.get(suffix)
+    if reader is None or reader.cut is None:
+        yield from read_parts(path, display_path, settings)
+        return
+    for piece, resume in reader.cut(path, display_path, settings):
+        yield UnreadPart(suffix, display_path, piece, resume)
 
 
 def read_parts(path: Path, display_path: str, settings: Settings) -> Iterator[Document]:

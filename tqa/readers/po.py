@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from ..config import Settings
 from ..errors import TqaError
@@ -74,12 +75,38 @@ def read(raw: RawFile) -> Document:
 
 def read_parts(path: Path, shown: str, settings: Settings) -> Iterator[Document]:
     """The catalog in parts of a few thousand units, read piece by piece (big catalogs)."""
+    return _parts(shown, _pieces(path, shown, settings))
+
+
+class Resume(NamedTuple):
+    """What reading a piece takes on from the pieces before it."""
+
+    units: int = 0
+    language: str | None = None  # the header's
+
+
+def cut(path: Path, shown: str, settings: Settings) -> Iterator[tuple[Piece, Resume]]:
+    """The catalog's pieces, each with what its reading resumes from, for workers to read
+    (``read_piece``): here a piece is only parsed, no segments built, to follow the unit count
+    and the language. A piece that does not parse ends the cut; its reader reports why."""
+    resume = Resume()
+    for piece in _pieces(path, shown, settings):
+        yield piece, resume
+        try:
+            resume = _resume_after(shown, piece, resume)
+        except TqaError:
+            return
+
+
+def _pieces(path: Path, shown: str, settings: Settings) -> Iterator[Piece]:
     try:
         with path.open("rb") as file:
             head = file.read(4096)
     except OSError as error:
         raise TqaError(f"cannot read: {error.strerror}", path=shown) from None
-    return _parts(shown, pieces(path, shown, _ENTRY_END, _declared(head), settings.encoding))
+    return pieces(path, shown, _ENTRY_END, _declared(head), settings.encoding)
+
+
 
 
 def _declared(head: bytes) -> str | None:
@@ -90,20 +117,46 @@ def _declared(head: bytes) -> str | None:
 
 def _parts(shown: str, texts: Iterable[Piece]) -> Iterator[Document]:
     """A Document per piece of text; unit numbers and the header's language carry over."""
-    language = None
-    count = 0
+    resume = Resume()
     for piece in texts:
-        lines = LineIndex(piece.text, (piece.offset, piece.breaks))
-        segments: list[Segment] = []
-        for entry in _Parser(shown, piece.text, piece.offset, piece.lines).entries():
-            if "msgctxt" not in entry.strings and _value(entry, "msgid") == "":
-                language = language_tag(_header_field(_value(entry, "msgstr"), "Language"))
-                continue
-            for fields in _unit_fields(entry):
-                count += 1
-                segments.append(unit_segment(shown, lines, f"u{count}", target_lang=language, **fields))
-        yield Document(path=shown, format=FORMAT, text=piece.text, units=tuple(segments),
-                       target_lang=language, origin=(piece.offset, piece.breaks))
+        document = read_piece(shown, piece, resume)
+        resume = Resume(resume.units + len(document.units), document.target_lang)
+        yield document
+
+
+def read_piece(shown: str, piece: Piece, resume: Resume) -> Document:
+    """A piece's units, numbered on from ``resume``, in the language of the header before them."""
+    count, language = resume
+    lines = LineIndex(piece.text, (piece.offset, piece.breaks))
+    segments: list[Segment] = []
+    for entry in _Parser(shown, piece.text, piece.offset, piece.lines).entries():
+        if _is_header(entry):
+            language = _language(entry)
+            continue
+        for fields in _unit_fields(entry):
+            count += 1
+            segments.append(unit_segment(shown, lines, f"u{count}", target_lang=language, **fields))
+    return Document(path=shown, format=FORMAT, text=piece.text, units=tuple(segments),
+                    target_lang=language, origin=(piece.offset, piece.breaks))
+
+
+def _resume_after(shown: str, piece: Piece, resume: Resume) -> Resume:
+    """``read_piece``'s count and language after the piece, without building its segments."""
+    count, language = resume
+    for entry in _Parser(shown, piece.text, piece.offset, piece.lines).entries():
+        if _is_header(entry):
+            language = _language(entry)
+        else:
+            count += sum(1 for _ in _unit_fields(entry))
+    return Resume(count, language)
+
+
+def _is_header(entry: _Entry) -> bool:
+    return "msgctxt" not in entry.strings and _value(entry, "msgid") == ""
+
+
+def _language(header: _Entry) -> str | None:
+    return language_tag(_header_field(_value(header, "msgstr"), "Language"))
 
 
 def _value(entry: _Entry, key: str) -> str | None:
