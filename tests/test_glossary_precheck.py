@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tqa import glossary as glossary_module
 from tqa.config import load_settings
 from tqa.glossary import Glossary, _Matcher
 from tqa.readers import read_document
@@ -60,3 +61,11 @@ def test_terms_searched_one_by_one_match_as_the_whole_alternation(path):
         for text in corpus:
             one_by_one = [(m.span(), n) for m, n in matcher._search_each(text, every)]
             assert one_by_one == [(m.span(), m.lastindex - 1) for m in alternation.finditer(text)], text
+
+
+def test_forgetting_the_words_seen_changes_no_candidate(monkeypatch):
+    corpus = texts()
+    remembering = [matcher.anchors.candidates(t) for matcher in matchers(GLOSSARIES[0]) for t in corpus]
+    monkeypatch.setattr(glossary_module, "SEEN_WORDS", 10)
+    forgetting = [matcher.anchors.candidates(t) for matcher in matchers(GLOSSARIES[0]) for t in corpus]
+    assert forgetting == remembering and any(remembering)

@@ -244,6 +244,9 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
+SEEN_WORDS = 50_000  # about 5 MB of words remembered per side
+
+
 class _AnchorIndex:
     """Term numbers by anchor word, the most telling of the words every match of the term holds
     whole (``termforms.word_tests``): a text's words then name the few terms worth searching for,
@@ -265,7 +268,7 @@ class _AnchorIndex:
                 (self.prefixes if tests[0].prefix else self.words).setdefault(spelling, []).append(number)
         self.prefix_lengths = sorted({len(p) for p in self.prefixes})
         # Running text repeats its words: each is looked up once, then set operations find the few
-        # that name a term.
+        # that name a term. Forgotten past SEEN_WORDS, so memory does not grow with the file.
         self.seen: set[str] = set()
         self.hits: dict[str, tuple[int, ...]] = {}
 
@@ -275,6 +278,9 @@ class _AnchorIndex:
             return list(range(self.count))  # decomposed accents or odd case folds: words may not split as the regex sees them
         tokens = set(WORD_PART.findall(text.casefold()))
         if new := tokens - self.seen:
+            if len(self.seen) > SEEN_WORDS:
+                self.seen, self.hits = set(), {}
+                new = tokens
             self.seen |= new
             self.hits.update((token, numbers) for token in new if (numbers := self._terms_of(token)))
         found = set(self.always)
