@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from tqa.config import Settings
@@ -20,8 +21,9 @@ from tqa.segment import segment_document
 _FOLDER = Path(tempfile.mkdtemp(prefix="tqa-fuzz-"))
 
 
-def read_bytes_as(suffix: str, data: bytes) -> None:
-    """Read ``data`` as a file named with ``suffix``, then segment it; a TqaError is a fine answer."""
+def read_bytes_as(suffix: str, data: bytes, also: Callable[[Path], None] | None = None) -> None:
+    """Read ``data`` as a file named with ``suffix``, then segment it; a TqaError is a fine answer.
+    ``also``: a reader's own check of the file (PO: its fast path against its careful parser)."""
     # A locale folder, so the JSON reader sees a translation file (its source file is absent).
     path = _FOLDER / "locales" / "fr" / f"fuzz{suffix}"
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -33,6 +35,8 @@ def read_bytes_as(suffix: str, data: bytes) -> None:
         whole = error
     if has_parts(path):
         _same_in_parts(path, whole)
+    if also is not None:
+        also(path)
 
 
 def _same_in_parts(path: Path, whole) -> None:
@@ -57,7 +61,8 @@ def _read_by_workers(path: Path, shown: str, settings: Settings):
         yield part.read() if isinstance(part, UnreadPart) else part
 
 
-def main(suffix: str, seeds: list[Path], source: Path | None = None) -> None:
+def main(suffix: str, seeds: list[Path], source: Path | None = None,
+         also: Callable[[Path], None] | None = None) -> None:
     """``python fuzz/fuzz_<reader>.py [atheris options]``, or ``--minutes N`` for the hypothesis loop.
 
     ``source``: a real source-language file beside the fuzzed one (JSON i18n pairs files by path).
@@ -67,7 +72,7 @@ def main(suffix: str, seeds: list[Path], source: Path | None = None) -> None:
         beside.parent.mkdir(parents=True, exist_ok=True)
         beside.write_bytes(source.read_bytes())
     if "--minutes" in sys.argv:
-        _hypothesis_loop(suffix, seeds, float(sys.argv[sys.argv.index("--minutes") + 1]))
+        _hypothesis_loop(suffix, seeds, float(sys.argv[sys.argv.index("--minutes") + 1]), also)
         return
     import atheris
 
@@ -75,11 +80,11 @@ def main(suffix: str, seeds: list[Path], source: Path | None = None) -> None:
     for seed in seeds:  # libFuzzer grows its corpus from real files, not from nothing
         (corpus / seed.name).write_bytes(seed.read_bytes())
     atheris.instrument_all()
-    atheris.Setup([*sys.argv, str(corpus)], lambda data: read_bytes_as(suffix, data))
+    atheris.Setup([*sys.argv, str(corpus)], lambda data: read_bytes_as(suffix, data, also))
     atheris.Fuzz()
 
 
-def _hypothesis_loop(suffix: str, seeds: list[Path], minutes: float) -> None:
+def _hypothesis_loop(suffix: str, seeds: list[Path], minutes: float, also: Callable[[Path], None] | None) -> None:
     from hypothesis import HealthCheck, given, settings, strategies as st
 
     corpus = [s.read_bytes() for s in seeds]
@@ -91,7 +96,7 @@ def _hypothesis_loop(suffix: str, seeds: list[Path], minutes: float) -> None:
     def target(data: bytes) -> None:
         if time.monotonic() > stop:
             raise _TimeUp
-        read_bytes_as(suffix, data)
+        read_bytes_as(suffix, data, also)
 
     stop = time.monotonic() + minutes * 60
     try:

@@ -90,6 +90,10 @@ def test_pot_templates_have_empty_targets(tmp_path):
         ('msgid "a"\nmsgid_plural "b"\nmsgstr "c"\n', "entry needs msgstr[n]", 1, 1),
         ('"orphan"\n', "string with no keyword before it", 1, 1),
         ('msgid "a"\nmsgsrt "b"\n', "expected a keyword", 2, 1),
+        # these three crashed the reader (ValueError, UnicodeEncodeError on output, TypeError)
+        ('msgid "a"\nmsgstr "\\x110000"\n', "escape sequence \\x110000 is not a Unicode character", 2, 9),
+        ('msgid "a"\nmsgstr "b\\xd800"\n', "escape sequence \\xd800 is not a Unicode character", 2, 10),
+        ('msgid "a"\nmsgid_plural "b"\nmsgstr[0] "x"\nmsgstr[00] "y"\n', "entry without msgid", 4, 1),
     ],
 )
 def test_broken_files_name_line_and_column(refusal, content, message, line, column):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..config import Settings
-from ..models import InlineCode, Role, Segment
+from ..models import Anchor, InlineCode, Role, Segment
 from ..positions import LineIndex, locate
 from .anchored import AnchoredText
 
@@ -37,8 +37,6 @@ def unit_segment(
     seg_id: str,
     target: AnchoredText,
     empty_at: int,
-    *,
-    codes: list[InlineCode] | tuple[InlineCode, ...] = (),
     **fields,
 ) -> Segment:
     """A bilingual unit as a segment located at its target's text.
@@ -46,7 +44,21 @@ def unit_segment(
     An empty target (untranslated unit) sits at ``empty_at``, the offset where its reader says a
     target would go; it still gets a zero-width location there.
     """
-    text, anchors = target.raw()
+    return decoded_unit_segment(path, lines, seg_id, *target.raw(), empty_at, **fields)
+
+
+def decoded_unit_segment(
+    path: str,
+    lines: LineIndex,
+    seg_id: str,
+    text: str,
+    anchors: tuple[Anchor, ...],
+    empty_at: int,
+    *,
+    codes: list[InlineCode] | tuple[InlineCode, ...] = (),
+    **fields,
+) -> Segment:
+    """``unit_segment`` for a target already decoded: its ``text`` and ``anchors``."""
     anchors = anchors or ((0, empty_at),)
     return Segment(
         id=seg_id,

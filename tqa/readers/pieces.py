@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..errors import TqaError
-from ..positions import LineIndex
+from ..positions import LineIndex, count_breaks
 from .encoding import ascii_compatible, decode_declared
 
 PIECE_BYTES = 1 << 18  # about 2,000 catalog units: small enough to spread over workers
@@ -68,7 +68,7 @@ def _utf8_pieces(path: Path, shown: str, boundary: re.Pattern[bytes]) -> Iterato
                 text = _decode(shown, data[:cut], consumed, breaks)
                 consumed += cut
                 yield Piece(text, offset, breaks, lines)
-                offset, breaks, lines = offset + len(text), breaks + _breaks(text), lines + _lines(text)
+                offset, breaks, lines = offset + len(text), breaks + count_breaks(text), lines + _lines(text)
                 pending = [data[cut:]] if cut < len(data) else []
     except OSError as error:
         raise TqaError(f"cannot read: {error.strerror}", path=shown) from None
@@ -87,7 +87,7 @@ def _text_pieces(text: str, boundary: re.Pattern[str]) -> Iterator[Piece]:
         yield Piece(piece, start, breaks, lines)
         if end == len(text):
             return
-        breaks, lines, start = breaks + _breaks(piece), lines + _lines(piece), end
+        breaks, lines, start = breaks + count_breaks(piece), lines + _lines(piece), end
 
 
 def _last_end(boundary: re.Pattern[bytes], window: bytes) -> int:
@@ -116,10 +116,6 @@ def _read(path: Path, shown: str) -> bytes:
         return path.read_bytes()
     except OSError as error:
         raise TqaError(f"cannot read: {error.strerror}", path=shown) from None
-
-
-def _breaks(text: str) -> int:
-    return len(LineIndex(text).starts) - 1
 
 
 def _lines(text: str) -> int:
