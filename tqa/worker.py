@@ -109,7 +109,6 @@ class Checker:
             warnings=document.warnings,
         )
 
-
     def unit_keys(self, segment: Segment, ctx: Context) -> UnitKeys | None:
         keys = tuple((check.code, key) for check in self.cross if (key := check.key(segment, ctx)) is not None)
         if not keys:
@@ -185,7 +184,7 @@ def run_task(task: Task) -> PartResult | InputError:
     checker, debug = _installed
     if isinstance(task, InputError):
         return task
-    shown = task.path if isinstance(task, Document) else task.shown if isinstance(task, UnreadPart) else task[1]
+    shown = task.path if isinstance(task, (Document, UnreadPart)) else task[1]
     try:
         return checker.check_part(_document(task, checker.settings))
     except TqaError as exc:

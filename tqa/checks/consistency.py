@@ -2,9 +2,10 @@
 
 NOTE: these checks remember what they saw. The pipeline makes one instance of each check per
 run and feeds it the keys of every unit of every file in sorted order (computed in any worker,
-remembered in the main process), so the memory spans all files and the output is deterministic. Memory stays small: 8-byte hashes of normalised text and one location string
-per distinct text. The first occurrence is the reference; later ones are reported, pointing
-at it.
+remembered in the main process), so the memory spans all files and the output is
+deterministic. Memory stays small: per distinct key, 64-bit hashes of normalised text and a
+place packed in an int (``base.Places``). The first occurrence is the reference; later ones are
+reported, pointing at it.
 """
 
 from __future__ import annotations

@@ -41,12 +41,12 @@ class UnreadPart(NamedTuple):
     the file and follows what each piece's reading takes on from the ones before."""
 
     suffix: str
-    shown: str
+    path: str  # as shown, like Document.path
     piece: Piece
     resume: Any  # the format's: PO's units before the piece and the header's language
 
     def read(self) -> Document:
-        return READERS[self.suffix].read_piece(self.shown, self.piece, self.resume)
+        return READERS[self.suffix].read_piece(self.path, self.piece, self.resume)
 
 
 def lazy(module: str, name: str) -> Callable:

@@ -100,11 +100,8 @@ def read_piece(shown: str, piece: Piece, resume: Resume, fast: bool = True) -> D
     count, language = resume
     lines = LineIndex(piece.text, (piece.offset, piece.breaks))
     segments: list[Segment] = []
-    for entry in entries(shown, piece.text, piece.offset, piece.lines, fast):
-        if _is_header(entry):
-            language = _language(entry)
-            continue
-        for fields in _unit_fields(entry):
+    for language, fields in _walk(shown, piece, language, fast):
+        if fields is not None:
             count += 1
             segments.append(decoded_unit_segment(shown, lines, f"u{count}", target_lang=language, **fields))
     return Document(path=shown, format=FORMAT, text=piece.text, units=tuple(segments),
@@ -114,12 +111,21 @@ def read_piece(shown: str, piece: Piece, resume: Resume, fast: bool = True) -> D
 def _resume_after(shown: str, piece: Piece, resume: Resume) -> Resume:
     """``read_piece``'s count and language after the piece, without building its segments."""
     count, language = resume
-    for entry in entries(shown, piece.text, piece.offset, piece.lines):
+    for language, fields in _walk(shown, piece, language):
+        count += fields is not None
+    return Resume(count, language)
+
+
+def _walk(shown: str, piece: Piece, language: str | None, fast: bool = True):
+    """(language, fields) for each unit of the piece, and (language, None) after each header:
+    the language in force, from ``language`` until a header in the piece names another."""
+    for entry in entries(shown, piece.text, piece.offset, piece.lines, fast):
         if _is_header(entry):
             language = _language(entry)
-        else:
-            count += sum(1 for _ in _unit_fields(entry))
-    return Resume(count, language)
+            yield language, None
+            continue
+        for fields in _unit_fields(entry):
+            yield language, fields
 
 
 def _is_header(entry: Entry) -> bool:
